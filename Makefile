@@ -1,0 +1,43 @@
+# The two set-up commands are `make build` and `make test`; everything else is for editors and developers.
+VENV   := .venv
+BIN    := $(VENV)/bin
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := hooks
+
+.PHONY: build test serve check lock clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Build into a fresh folder and swap it in only when the whole build passed,
+# so a data mistake never leaves a broken or half-written site/.
+build: $(VENV)/.installed
+	rm -rf .site.new
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site.new
+	rm -rf .site.old
+	if [ -d site ]; then mv site .site.old; fi
+	mv .site.new site
+	rm -rf .site.old
+	@echo "网站已生成：site/"
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --livereload
+
+check: $(VENV)/.installed
+	$(BIN)/python -m campaign check data
+
+# Re-pin requirements.txt from requirements.in (developers only).
+lock:
+	$(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet pip-tools
+	.lockenv/bin/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.txt requirements.in
+	rm -rf .lockenv
+
+clean:
+	rm -rf site .site.new .site.old .pytest_cache
