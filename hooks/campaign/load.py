@@ -1,0 +1,144 @@
+"""Read every data file, validate it, check references across files: one `Site`, or all mistakes.
+
+Like Eleventy's `_data` folder, the layout of `data/` is the contract:
+campaign.yml, domains.yml, activities/*.yml, achievements/*.yml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .models import Achievements, Activity, Campaign, Domain
+from .problems import DataProblems, Problem
+from .validate import LIST_HINT, validate
+from .yamlsource import Source
+
+
+@dataclass
+class Site:
+    """Everything the pages are made from, validated and cross-checked."""
+
+    campaign: Campaign
+    domains: list[Domain]
+    activities: list[Activity]
+    achievements: dict[str, Achievements]
+    origin: dict[str, str] = field(default_factory=dict)  # activity id -> "file:line"
+
+    def domain(self, domain_id: str) -> Domain:
+        return next(d for d in self.domains if d.id == domain_id)
+
+    def activities_of(self, domain_id: str) -> list[Activity]:
+        return [a for a in self.activities if a.domain == domain_id]
+
+
+@dataclass
+class _Found:
+    """A validated item and where it was written."""
+
+    item: object
+    source: Source
+    loc: tuple
+
+    def problem(self, key: str, message: str, hint: str) -> Problem:
+        return self.source.problem(self.loc + (key,), message, hint)
+
+    @property
+    def where(self) -> str:
+        return f"{self.source.label}:{self.source.line_of(self.loc)}"
+
+
+def load_site(data_dir: Path) -> Site:
+    """Load `data_dir`; raise DataProblems listing every mistake in every file."""
+    data_dir = Path(data_dir)
+    sources: list[Source] = []
+    missing: list[Problem] = []
+
+    def open_(path: Path) -> Source:
+        sources.append(Source(path, path.relative_to(data_dir.parent).as_posix()))
+        return sources[-1]
+
+    def required(name: str) -> Source | None:
+        if (data_dir / name).is_file():
+            return open_(data_dir / name)
+        missing.append(Problem(f"{data_dir.name}/{name}", 1, f"找不到文件 {name}。",
+                               "从示例项目复制一份，再按本地情况修改。"))
+        return None
+
+    def folder(name: str) -> list[Source]:
+        return [open_(p) for p in sorted((data_dir / name).glob("*")) if p.suffix in {".yml", ".yaml"}]
+
+    campaign_source = required("campaign.yml")
+    year = _campaign_year(campaign_source)
+    campaign = _validate_all(Campaign, campaign_source, year, whole=True)
+    domains_source = required("domains.yml")
+    domains = _validate_all(Domain, domains_source, year)
+    activities = [f for s in folder("activities") for f in _validate_all(Activity, s, year)]
+    achievements = [f for s in folder("achievements") for f in _validate_all(Achievements, s, year, whole=True)]
+
+    # Unknown-domain errors would only repeat a broken domains.yml once per activity.
+    domains_ok = domains_source is not None and not domains_source.problems
+    cross = _check_references(domains, activities, achievements, domains_ok)
+    problems = missing + cross + [p for s in sources for p in s.problems]
+    if problems:
+        raise DataProblems(problems)
+    return Site(
+        campaign=campaign[0].item,
+        domains=[f.item for f in domains],
+        activities=sorted((f.item for f in activities), key=_chronological),
+        achievements={f.item.domain: f.item for f in achievements},
+        origin={f.item.id: f.where for f in activities},
+    )
+
+
+def _campaign_year(source: Source | None) -> int:
+    """The campaign year, read first because every other date depends on it."""
+    raw = source.data.get("year") if source and isinstance(source.data, dict) else None
+    return int(raw) if str(raw).isdigit() else date.today().year
+
+
+def _validate_all(model, source: Source | None, year: int, whole: bool = False) -> list[_Found]:
+    """Validate the document (whole), or each item of the list it holds."""
+    if source is None or (source.data is None and source.problems):
+        return []
+    if whole:
+        item = validate(model, source.data, source, (), year)
+        return [_Found(item, source, ())] if item is not None else []
+    if not isinstance(source.data, list):
+        source.problems.append(source.problem((), "这个文件应该是一个列表。", LIST_HINT))
+        return []
+    found = [_Found(validate(model, raw, source, (i,), year), source, (i,)) for i, raw in enumerate(source.data)]
+    return [f for f in found if f.item is not None]
+
+
+def _check_references(domains: list[_Found], activities: list[_Found], achievements: list[_Found],
+                      domains_ok: bool) -> list[Problem]:
+    problems = _duplicates(domains, "领域编号", "id")
+    problems += _duplicates(activities, "活动编号", "id")
+    problems += _duplicates(achievements, "成效文件的领域", "domain")
+    known = [f.item.id for f in domains]
+    hint = f"写成 data/domains.yml 里已有的领域编号之一：{'、'.join(known)}。"
+    for found in activities + achievements if domains_ok else []:
+        if found.item.domain not in known:
+            problems.append(found.problem("domain", f"没有编号为「{found.item.domain}」的领域。", hint))
+    for found in achievements:
+        problems += _duplicates([_Found(t, found.source, ("tasks", i)) for i, t in enumerate(found.item.tasks)],
+                                "任务编号", "id")
+    return problems
+
+
+def _duplicates(found: list[_Found], what: str, key: str) -> list[Problem]:
+    first: dict[str, _Found] = {}
+    problems = []
+    for f in found:
+        value = getattr(f.item, key)
+        if value in first:
+            problems.append(f.problem(key, f"{what}「{value}」重复了，{first[value].where} 已经用过。",
+                                      "改成一个没有用过的编号（例如在后面加 -2），或删除重复的一项。"))
+        first.setdefault(value, f)
+    return problems
+
+
+def _chronological(activity: Activity):
+    when = activity.when
+    return (when.start or when.end or date.max, activity.id)
