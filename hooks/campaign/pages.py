@@ -1,0 +1,96 @@
+"""The pages of the site, as Markdown sources with HTML blocks, made from a loaded `Site`.
+
+Generated pages are merged with hand-written ones of the same path (content/activities/<id>.md,
+content/domains/<id>.md): the generated part first, then the editor's own text.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+import yaml
+
+from .load import Site
+from .render import environment, page_url, relative
+
+CHINA = timezone(timedelta(hours=8))
+UPCOMING = 6  # how many coming activities the home page lists
+
+
+@dataclass(frozen=True)
+class Page:
+    src_uri: str
+    title: str
+    body: str
+    meta: dict = field(default_factory=dict)
+    in_nav: bool = False
+
+    @property
+    def url(self) -> str:
+        return page_url(self.src_uri)
+
+    def source(self, handwritten: str | None = None) -> str:
+        """The Markdown source: front matter, generated part, then any hand-written text."""
+        # Material prints meta values into HTML unescaped: escape what came from the data.
+        meta = {key: html.escape(value) for key, value in {"title": self.title, **self.meta}.items()}
+        body = self.body
+        if handwritten:
+            extra_meta, text = split_front_matter(handwritten)
+            meta.update(extra_meta)
+            body += "\n\n" + text
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return f"---\n{front}\n---\n\n{body}"
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    if text.startswith("---\n"):
+        head, sep, rest = text[4:].partition("\n---\n")
+        if sep:
+            return yaml.safe_load(head) or {}, rest
+    return {}, text
+
+
+def today() -> date:
+    """The build date in China: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), CHINA) if epoch else datetime.now(CHINA)
+    return moment.date()
+
+
+def build_pages(site: Site, on: date | None = None) -> list[Page]:
+    on = on or today()
+    env = environment()
+
+    def render(template: str, src_uri: str, **context) -> str:
+        here = page_url(src_uri)
+        link = lambda target: relative(here, target)  # noqa: E731 — reads best inside templates
+        return env.get_template(template).render(site=site, link=link, today=on, **context)
+
+    pages = [
+        Page("index.md", site.campaign.title,
+             render("home.html", "index.md", upcoming=upcoming(site, on)),
+             meta={"description": site.campaign.slogan or site.campaign.title}),
+        Page("activities/index.md", "活动安排", render("activities.html", "activities/index.md"),
+             meta={"description": f"{site.campaign.title}：全部活动安排"}),
+        Page("domains/index.md", "民生领域", render("domains.html", "domains/index.md"),
+             meta={"description": f"{site.campaign.title}：各民生领域的重点工作和活动"}),
+    ]
+    for domain in site.domains:
+        uri = f"domains/{domain.id}.md"
+        pages.append(Page(uri, domain.name, render("domain.html", uri, domain=domain,
+                                                    achievements=site.achievements.get(domain.id)),
+                          meta={"description": domain.summary}))
+    for activity in site.activities:
+        uri = f"activities/{activity.id}.md"
+        pages.append(Page(uri, activity.title, render("activity.html", uri, activity=activity,
+                                                       domain=site.domain(activity.domain)),
+                          meta={"description": f"{activity.when.reading}，{activity.where}"}))
+    return pages
+
+
+def upcoming(site: Site, on: date) -> list:
+    """Activities not yet over on `on`, soonest first; ongoing ones are on the calendar instead."""
+    return [a for a in site.activities if a.when.end and a.when.end >= on][:UPCOMING]

@@ -1,0 +1,46 @@
+"""MkDocs hooks: the thin adapter between the campaign core and an MkDocs build.
+
+Only this file knows MkDocs. It validates the data before anything is written (on_config),
+and adds the generated pages and open-data files to the build (on_files).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+# Imported at top level: this folder is on sys.path only while MkDocs loads this file.
+from campaign.load import Site, load_site
+from campaign.opendata import data_files
+from campaign.pages import build_pages
+from campaign.problems import DataProblems
+
+log = get_plugin_logger("campaign")
+NAV_PAGES = {"index.md", "activities/index.md", "domains/index.md"}
+_site: Site | None = None
+
+
+def on_config(config):
+    global _site
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        _site = load_site(data_dir)
+    except DataProblems as problems:
+        log.error("\n" + problems.report())
+        raise Abort("数据有误，构建已停止。") from None
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    for page in build_pages(_site):
+        handwritten = files.get_file_from_path(page.src_uri)
+        if handwritten is not None:
+            files.remove(handwritten)
+        inclusion = InclusionLevel.INCLUDED if page.src_uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+        text = page.source(handwritten.content_string if handwritten else None)
+        files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
+    for path, text in data_files(_site).items():
+        files.append(File.generated(config, path, content=text))
+    return files
