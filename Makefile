@@ -30,7 +30,7 @@ serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload
 
 check: $(VENV)/.installed
-	$(BIN)/python -m campaign check data
+	$(BIN)/python -m campaign check $(or $(CAMPAIGN_DATA),data)
 
 # Re-pin requirements.txt from requirements.in (developers only).
 lock:

@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_EPOCH = "1633046400"  # 2021-10-01 00:00 in China: mid-campaign, so some activities are upcoming
 
 
-def mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH, env: dict | None = None):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                            "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .figures import roll_up
 from .models import Achievements, Activity, Campaign, Domain
 from .problems import DataProblems, Problem
 from .validate import LIST_HINT, validate
@@ -55,13 +56,13 @@ def load_site(data_dir: Path) -> Site:
     missing: list[Problem] = []
 
     def open_(path: Path) -> Source:
-        sources.append(Source(path, path.relative_to(data_dir.parent).as_posix()))
+        sources.append(Source(path, _label(path, data_dir)))
         return sources[-1]
 
     def required(name: str) -> Source | None:
         if (data_dir / name).is_file():
             return open_(data_dir / name)
-        missing.append(Problem(f"{data_dir.name}/{name}", 1, f"找不到文件 {name}。",
+        missing.append(Problem(_label(data_dir / name, data_dir), 1, f"找不到文件 {name}。",
                                "从示例项目复制一份，再按本地情况修改。"))
         return None
 
@@ -74,7 +75,7 @@ def load_site(data_dir: Path) -> Site:
     domains_source = required("domains.yml")
     domains = _validate_all(Domain, domains_source, year)
     activities = [f for s in folder("activities") for f in _validate_all(Activity, s, year)]
-    achievements = [f for s in folder("achievements") for f in _validate_all(Achievements, s, year, whole=True)]
+    achievements = [_rolled_up(f) for s in folder("achievements") for f in _validate_all(Achievements, s, year, whole=True)]
 
     # Unknown-domain errors would only repeat a broken domains.yml once per activity.
     domains_ok = domains_source is not None and not domains_source.problems
@@ -89,6 +90,14 @@ def load_site(data_dir: Path) -> Site:
         achievements={f.item.domain: f.item for f in achievements},
         origin={f.item.id: f.where for f in activities},
     )
+
+
+def _label(path: Path, data_dir: Path) -> str:
+    """How messages name a file: from the working directory when inside it, else from data/'s parent."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.resolve().relative_to(data_dir.resolve().parent).as_posix()
 
 
 def _campaign_year(source: Source | None) -> int:
@@ -109,6 +118,15 @@ def _validate_all(model, source: Source | None, year: int, whole: bool = False) 
         return []
     found = [_Found(validate(model, raw, source, (i,), year), source, (i,)) for i, raw in enumerate(source.data)]
     return [f for f in found if f.item is not None]
+
+
+def _rolled_up(found: _Found) -> _Found:
+    """Parts summed into their wholes; a stated whole that disagrees is a problem on its line."""
+    figures, problems = roll_up(found.item.figures)
+    for p in problems:
+        found.source.problems.append(found.source.problem(("figures", p.index, p.key), p.message, p.hint))
+    found.item = found.item.model_copy(update={"figures": figures})
+    return found
 
 
 def _check_references(domains: list[_Found], activities: list[_Found], achievements: list[_Found],

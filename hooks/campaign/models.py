@@ -10,30 +10,20 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, ValidationInfo
-from pydantic import WithJsonSchema
+from pydantic import WithJsonSchema, model_validator
 
+from .figures import FigureError, Target, number, percent, read_target
 from .when import When, WhenError, read_when
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-
-class WhenInvalid(ValueError):
-    """A `when` phrase the reader refused; carries the reader's Chinese hint."""
-
-    def __init__(self, error: WhenError):
-        super().__init__(error.message)
-        self.hint = error.hint
 
 
 def _read_when_field(value, info: ValidationInfo) -> When:
     if isinstance(value, When):
         return value
     if not isinstance(value, str):
-        raise WhenInvalid(WhenError("时间应写成一段文字。", "例如：10月份、12月中旬、6月底前、长期坚持。"))
-    try:
-        return read_when(value, (info.context or {}).get("year", date.today().year))
-    except WhenError as error:
-        raise WhenInvalid(error) from None
+        raise WhenError("时间应写成一段文字", "例如：10月份、12月中旬、6月底前、长期坚持。")
+    return read_when(value, (info.context or {}).get("year", date.today().year))
 
 
 WhenText = Annotated[
@@ -41,6 +31,16 @@ WhenText = Annotated[
     PlainValidator(_read_when_field),
     PlainSerializer(lambda when: when.text, return_type=str),
     WithJsonSchema({"type": "string", "examples": ["10月份", "12月中旬", "9—11月", "6月底前", "重阳节", "长期坚持"]}),
+]
+def _read_target_field(value) -> Target:
+    return value if isinstance(value, Target) else read_target(value)
+
+
+TargetText = Annotated[
+    Target,
+    PlainValidator(_read_target_field),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "examples": ["≥ 90%", "≤ 5", "不低于 98%"]}),
 ]
 Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
@@ -92,6 +92,25 @@ class Activity(Strict):
 Status = Literal["未开始", "进行中", "已完成", "长期坚持"]
 
 
+class Milestone(Strict):
+    when: WhenText = Field(title="时间", examples=["第一季度", "6月底前"])
+    what: Text = Field(title="节点内容")
+    done: bool = Field(False, title="已完成")
+
+
+class Progress(Strict):
+    done: float = Field(title="已完成量", ge=0)
+    total: float = Field(title="总量", gt=0)
+    unit: str = Field("", title="单位", examples=["公里", "户", "个"])
+    as_of: date | None = Field(None, title="数据截至")
+
+    @model_validator(mode="after")
+    def _done_within_total(self):
+        if self.done > self.total:
+            raise FigureError(f"已完成量 {number(self.done)} 大于总量 {number(self.total)}", "核对 done 和 total：已完成的不能比总量多。")
+        return self
+
+
 class KeyTask(Strict):
     id: Slug = Field(title="任务编号", description="英文小写和连字符，同一领域内唯一")
     title: Text = Field(title="重点工作或重点解决问题")
@@ -100,14 +119,45 @@ class KeyTask(Strict):
     measures: list[Text] = Field([], title="具体措施")
     deadline: WhenText = Field(title="完成时限")
     status: Status = Field(title="进展")
+    progress: Progress | None = Field(None, title="完成进度")
+    milestones: list[Milestone] = Field([], title="时间节点")
+
+    @property
+    def percent(self) -> float | None:
+        """Progress in percent, from the stated amounts or else the milestones done."""
+        if self.progress:
+            return percent(self.progress.done, self.progress.total)
+        if self.milestones:
+            return percent(sum(m.done for m in self.milestones), len(self.milestones))
+        return None
 
 
 class Figure(Strict):
+    id: Slug | None = Field(None, title="指标编号", description="分项用 parent 指向它")
     label: Text = Field(title="指标名称")
-    value: float = Field(title="数值")
-    unit: str = Field("", title="单位")
+    value: float | None = Field(None, title="数值", description="当前值或已完成数")
+    total: float | None = Field(None, title="总数", description="有总数时显示完成进度")
+    unit: str = Field("", title="单位", examples=["个", "户", "公里", "万元", "%"])
+    target: TargetText | None = Field(None, title="目标")
+    parent: Slug | None = Field(None, title="上级指标", description="这一项是哪个指标的分项")
     as_of: date = Field(title="数据截至", description="写成 2021-09-12 这样的日期")
     source: str = Field("", title="数据来源")
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.value is not None and self.total is not None and self.value > self.total:
+            raise FigureError(f"数值 {number(self.value)} 大于总数 {number(self.total)}",
+                              "value 是已完成数，total 是总数：已完成的不能比总数多。")
+        percents = [v for v in (self.value, self.total) if v is not None and self.unit == "%"]
+        if self.target and self.target.unit == "%":
+            percents.append(self.target.value)
+        if not all(0 <= v <= 100 for v in percents):
+            raise FigureError("百分比要在 0 到 100 之间", "百分比写 0 到 100 之间的数，例如 92.5；不要写百分号以外的单位。")
+        return self
+
+    @property
+    def percent(self) -> float | None:
+        return percent(self.value, self.total) if self.value is not None and self.total else None
 
 
 class Achievements(Strict):

@@ -40,7 +40,7 @@ def explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
         return f"不认识的字段「{loc[-1]}」。", _suggest(str(loc[-1]), owner)
     if kind == "value_error":
         cause = ctx.get("error")
-        return f"{name}：{cause}", getattr(cause, "hint", "")
+        return f"{name}：{getattr(cause, 'message', cause)}。", getattr(cause, "hint", "")
     if kind == "string_pattern_mismatch" and str(loc[-1]) in {"id", "domain"}:
         return (f"{name}「{value}」只能用小写英文字母、数字和连字符。",
                 "例如 health-talk、elderly-care（不要用中文、空格或大写字母）。")
