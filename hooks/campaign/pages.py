@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import yaml
 
+from .dashboard import STATUSES, bar_scale, progress_by_domain, status_totals
 from .load import Site
 from .render import environment, page_url, relative
 
@@ -70,8 +71,7 @@ def build_pages(site: Site, on: date | None = None) -> list[Page]:
         return env.get_template(template).render(site=site, link=link, today=on, **context)
 
     pages = [
-        Page("index.md", site.campaign.title,
-             render("home.html", "index.md", upcoming=upcoming(site, on)),
+        Page("index.md", site.campaign.title, render("home.html", "index.md", **dashboard(site, on)),
              meta={"description": site.campaign.slogan or site.campaign.title}),
         Page("activities/index.md", "活动安排", render("activities.html", "activities/index.md"),
              meta={"description": f"{site.campaign.title}：全部活动安排"}),
@@ -89,6 +89,12 @@ def build_pages(site: Site, on: date | None = None) -> list[Page]:
                                                        domain=site.domain(activity.domain)),
                           meta={"description": f"{activity.when.reading}，{activity.where}"}))
     return pages
+
+
+def dashboard(site: Site, on: date) -> dict:
+    rows = progress_by_domain(site)
+    return {"upcoming": upcoming(site, on), "progress": rows, "totals": status_totals(rows),
+            "scale": bar_scale(rows), "statuses": STATUSES}
 
 
 def upcoming(site: Site, on: date) -> list:

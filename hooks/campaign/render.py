@@ -16,6 +16,7 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .figures import number
 from .when import When
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -66,10 +67,6 @@ def datetime_attr(when: When) -> str:
     if when.precision == "year" and (when.start.month, when.end.month) == (1, 12):
         return str(when.start.year)
     return ""
-
-
-def number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
 
 
 def environment() -> Environment:
