@@ -5,6 +5,7 @@ and adds the generated pages and open-data files to the build (on_files).
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -24,12 +25,14 @@ _site: Site | None = None
 
 def on_config(config):
     global _site
-    data_dir = Path(config.config_file_path).parent / "data"
+    # CAMPAIGN_DATA builds another campaign (e.g. examples/sibaoshan) with the same code and theme.
+    data_dir = Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
     try:
         _site = load_site(data_dir)
     except DataProblems as problems:
         log.error("\n" + problems.report())
         raise Abort("数据有误，构建已停止。") from None
+    config["site_name"] = _site.campaign.title
     return config
 
 
