@@ -4,8 +4,9 @@ BIN    := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
+SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
-.PHONY: build test serve check lock clean
+.PHONY: build test serve check linkcheck lock clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +23,10 @@ build: $(VENV)/.installed
 	mv .site.new site
 	rm -rf .site.old
 	@echo "网站已生成：site/"
+
+# Every internal link and #anchor of the built site, raw HTML included; external links are only listed.
+linkcheck: build
+	$(BIN)/python -m campaign.linkcheck site "$(SITE_URL)"
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
