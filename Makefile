@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
-.PHONY: build test serve check linkcheck lock clean
+.PHONY: build test serve check linkcheck publish lock clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ build: $(VENV)/.installed
 # Every internal link and #anchor of the built site, raw HTML included; external links are only listed.
 linkcheck: build
 	$(BIN)/python -m campaign.linkcheck site "$(SITE_URL)"
+
+# Copy the checked site into a new release next to DEST and switch DEST (a symlink) to it atomically.
+publish: linkcheck
+	$(if $(DEST),,$(error 请指定发布目录：make publish DEST=/srv/www/site（网站服务器指向的路径）))
+	$(BIN)/python -m campaign.publish site "$(DEST)"
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
