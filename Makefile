@@ -4,6 +4,9 @@ BIN    := $(VENV)/bin
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
+# The build's only clock: noon (China time) today, unless given. Pages say what is upcoming or past
+# on that day, and two builds of one commit on one day are byte-identical.
+export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import time; print(int(time.time() + 8*3600) // 86400 * 86400 + 4*3600)")
 SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
 .PHONY: build test serve check linkcheck publish lock clean
