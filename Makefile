@@ -9,7 +9,7 @@ export PYTHONPATH := hooks
 export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import time; print(int(time.time() + 8*3600) // 86400 * 86400 + 4*3600)")
 SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
-.PHONY: build test serve check linkcheck publish lock clean
+.PHONY: build test serve check schemas linkcheck publish lock clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ serve: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	$(BIN)/python -m campaign check $(or $(CAMPAIGN_DATA),data)
+
+# The JSON Schema of each kind of data file, for editors' YAML plugins; regenerate after changing models.py.
+schemas: $(VENV)/.installed
+	$(BIN)/python -m campaign schemas schemas
 
 # Re-pin requirements.txt from requirements.in (developers only).
 lock:

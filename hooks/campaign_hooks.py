@@ -17,6 +17,7 @@ from campaign.load import Site, load_site
 from campaign.opendata import data_files
 from campaign.pages import build_pages
 from campaign.problems import DataProblems
+from campaign.schema import schema_files
 
 log = get_plugin_logger("campaign")
 NAV_PAGES = {"index.md", "activities/index.md", "domains/index.md"}
@@ -44,6 +45,6 @@ def on_files(files: Files, config) -> Files:
         inclusion = InclusionLevel.INCLUDED if page.src_uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
         text = page.source(handwritten.content_string if handwritten else None)
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
-    for path, text in data_files(_site).items():
+    for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
         files.append(File.generated(config, path, content=text))
     return files

@@ -102,9 +102,11 @@ def test_yaml_syntax_error_has_line_and_hint(project):
 
 
 def test_duplicate_key_is_not_silently_dropped(project):
-    replace(project / "data/campaign.yml", "year: 2021", "year: 2021\nyear: 2022")
+    path = project / "data/campaign.yml"
+    replace(path, "year: 2021", "year: 2021\nyear: 2022")
     [problem] = problems_of(project / "data")
-    assert problem.line == 5 and "year" in problem.message and "第 4 行" in problem.hint
+    first = line_of(path, "year: 2021")
+    assert problem.line == first + 1 and "year" in problem.message and f"第 {first} 行" in problem.hint
 
 
 def test_missing_file_and_missing_field(project):

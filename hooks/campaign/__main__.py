@@ -1,25 +1,59 @@
-"""`python -m campaign check data`: validate the data without building the site."""
+"""`python -m campaign <command>`: the editors' tools, run through make.
+
+check <data>      validate without building, show how the data was understood, warn (make check)
+schemas <folder>  write the JSON Schema of each kind of data file (make schemas)
+"""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from .check import report
 from .load import load_site
+from .pages import today
 from .problems import DataProblems
+from .schema import schema_files
+
+USAGE = """用法：
+  python -m campaign check <数据目录>        检查数据（make check）
+  python -m campaign schemas <目录>          生成 JSON Schema（make schemas）"""
 
 
-def main(argv: list[str]) -> int:
-    if len(argv) != 2 or argv[0] != "check":
-        print("用法：python -m campaign check <数据目录>", file=sys.stderr)
-        return 2
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.exit(2, f"{USAGE}\n命令写法不对：{message}\n")
+
+
+def check(args) -> int:
+    data_dir = Path(args.data)
     try:
-        site = load_site(Path(argv[1]))
+        site = load_site(data_dir)
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
-    print(f"数据检查通过：{len(site.domains)} 个领域，{len(site.activities)} 项活动，"
-          f"{sum(len(a.tasks) for a in site.achievements.values())} 项重点工作。")
+    print(report(site, data_dir, Path(args.content or data_dir.parent / "content"), today()))
     return 0
+
+
+def schemas(args) -> int:
+    for name, text in schema_files().items():
+        path = Path(args.folder) / Path(name).name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    print(f"已生成 {len(schema_files())} 个 JSON Schema：{args.folder}/")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    parser = _Parser(prog="python -m campaign", add_help=False)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    checking = commands.add_parser("check", add_help=False)
+    checking.add_argument("data")
+    checking.add_argument("--content", help="手写页面的目录，默认是数据目录旁边的 content")
+    commands.add_parser("schemas", add_help=False).add_argument("folder")
+    args = parser.parse_args(argv)
+    return {"check": check, "schemas": schemas}[args.command](args)
 
 
 if __name__ == "__main__":

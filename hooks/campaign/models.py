@@ -51,58 +51,71 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
-class Feedback(Strict):
+class Feedback(Strict, title="意见建议渠道"):
     form_url: str = Field(title="意见建议表单网址", pattern=r"^https?://\S+$",
+                          description="居民在网上提意见建议的网页地址，以 https:// 开头",
                           examples=["https://example.org/feedback"])
-    hotline: str = Field("12345", title="热线电话", pattern=r"^\+?[0-9][0-9 -]{2,19}$")
-    email: str | None = Field(None, title="电子邮箱", pattern=r"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$")
+    hotline: str = Field("12345", title="热线电话", pattern=r"^\+?[0-9][0-9 -]{2,19}$",
+                         description="居民打电话反映意见的号码，用英文引号括起来", examples=["12345", "0533-1234567"])
+    email: str | None = Field(None, title="电子邮箱", pattern=r"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$",
+                              description="接收意见建议的邮箱，可不写", examples=["shantou@example.org"])
 
 
-class Campaign(Strict):
-    title: Text = Field(title="活动名称")
-    slogan: str = Field("", title="口号")
-    organiser: Text = Field(title="主办单位")
+class Campaign(Strict, title="活动总体信息"):
+    title: Text = Field(title="活动名称", description="网站的标题，显示在每一页顶部",
+                        examples=["市民看城市变化提意见建议"])
+    slogan: str = Field("", title="口号", description="首页标题下的一句话，可不写", examples=["爱家乡·看变化·提建议"])
+    organiser: Text = Field(title="主办单位", description="写单位名称，不写个人姓名", examples=["山头街道党政办公室"])
     year: int = Field(title="年份", ge=2000, le=2100,
-                      description="没有写年份的日期按这一年理解")
-    period: WhenText = Field(title="活动周期")
-    summary: Markdown = Field("", title="活动简介")
-    feedback: Feedback = Field(title="意见建议渠道")
+                      description="没有写年份的日期按这一年理解", examples=[2021])
+    period: WhenText = Field(title="活动周期", description="整个系列活动的起止时间，写法和活动时间一样",
+                             examples=["9月初至12月底", "2021年9月至12月"])
+    summary: Markdown = Field("", title="活动简介", description="首页上的介绍，可以分段，可用简单的 Markdown",
+                              examples=["请居民走进学校、医院和社区，亲眼看看身边的变化。"])
+    feedback: Feedback = Field(title="意见建议渠道", description="表单网址（必填）、热线电话和邮箱",
+                               examples=[{"form_url": "https://example.org/feedback", "hotline": "12345"}])
 
 
-class Domain(Strict):
-    id: Slug = Field(title="领域编号", description="英文小写和连字符，用于网址，例如 elderly-care")
-    name: Text = Field(title="领域名称", examples=["老有所养"])
-    summary: Text = Field(title="一句话简介")
-    unit: Text = Field(title="牵头单位")
-    description: Markdown = Field("", title="详细介绍")
+class Domain(Strict, title="民生领域"):
+    id: Slug = Field(title="领域编号", description="英文小写和连字符，用于网址，例如 elderly-care",
+                     examples=["elderly-care", "healthcare"])
+    name: Text = Field(title="领域名称", description="配档表“事项类别”一栏的名称", examples=["老有所养"])
+    summary: Text = Field(title="一句话简介", description="领域列表里显示的一句话", examples=["养老助老服务和养老保险服务。"])
+    unit: Text = Field(title="牵头单位", description="写单位名称，不写个人姓名", examples=["民政办"])
+    description: Markdown = Field("", title="详细介绍", description="领域页面上的介绍，可用简单的 Markdown，可不写",
+                                  examples=["重点是规范养老机构管理，保障养老保险待遇按时足额发放。"])
 
 
-class Activity(Strict):
-    id: Slug = Field(title="活动编号", description="英文小写和连字符，全站唯一，用于网址")
-    title: Text = Field(title="活动名称")
-    domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id")
-    when: WhenText = Field(title="活动时间")
-    where: Text = Field(title="活动地点")
-    organiser: Text = Field(title="责任单位")
-    audience: str = Field("", title="参与对象")
-    channels: list[Text] = Field([], title="活动形式和渠道")
-    summary: Markdown = Field("", title="活动内容")
+class Activity(Strict, title="活动"):
+    id: Slug = Field(title="活动编号", description="英文小写和连字符，全站唯一，用于网址",
+                     examples=["health-lectures", "double-ninth-visit"])
+    title: Text = Field(title="活动名称", description="照配档表“活动内容”一栏写", examples=["健康知识讲座"])
+    domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id", examples=["healthcare"])
+    when: WhenText = Field(title="活动时间", description="照配档表原话写；网站不会把时间写得比原文更具体")
+    where: Text = Field(title="活动地点", description="线上活动写明平台", examples=["山头卫生院", "线上（微信公众号）"])
+    organiser: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["山头卫生院"])
+    audience: str = Field("", title="参与对象", description="哪些人参加，可不写", examples=["辖区老年人"])
+    channels: list[Text] = Field([], title="活动形式和渠道", description="写成列表，可不写",
+                                 examples=[["实地参观", "微信公众号"]])
+    summary: Markdown = Field("", title="活动内容", description="活动页面上的介绍，可用简单的 Markdown，可不写",
+                              examples=["邀请群众代表走进医院，说说对医院发展的意见和建议。"])
 
 
 Status = Literal["未开始", "进行中", "已完成", "长期坚持"]
 
 
-class Milestone(Strict):
-    when: WhenText = Field(title="时间", examples=["第一季度", "6月底前"])
-    what: Text = Field(title="节点内容")
-    done: bool = Field(False, title="已完成")
+class Milestone(Strict, title="时间节点"):
+    when: WhenText = Field(title="时间", description="写法和活动时间一样", examples=["第一季度", "6月底前"])
+    what: Text = Field(title="节点内容", description="到这个时间要完成什么", examples=["完成设计"])
+    done: bool = Field(False, title="已完成", description="完成了写 true；没完成写 false 或不写", examples=[True])
 
 
-class Progress(Strict):
-    done: float = Field(title="已完成量", ge=0)
-    total: float = Field(title="总量", gt=0)
-    unit: str = Field("", title="单位", examples=["公里", "户", "个"])
-    as_of: date | None = Field(None, title="数据截至")
+class Progress(Strict, title="完成进度"):
+    done: float = Field(title="已完成量", ge=0, description="已经完成了多少，只写数字", examples=[2.2])
+    total: float = Field(title="总量", gt=0, description="一共要完成多少，只写数字", examples=[8])
+    unit: str = Field("", title="单位", description="done 和 total 的单位", examples=["公里", "户", "个"])
+    as_of: date | None = Field(None, title="数据截至", description="写成 2021-10-31 这样的日期，可不写",
+                               examples=["2021-10-31"])
 
     @model_validator(mode="after")
     def _done_within_total(self):
@@ -111,16 +124,20 @@ class Progress(Strict):
         return self
 
 
-class KeyTask(Strict):
-    id: Slug = Field(title="任务编号", description="英文小写和连字符，同一领域内唯一")
-    title: Text = Field(title="重点工作或重点解决问题")
-    kind: Literal["重点工作", "重点解决问题"] = Field("重点工作", title="类别")
-    unit: Text = Field(title="责任单位")
-    measures: list[Text] = Field([], title="具体措施")
-    deadline: WhenText = Field(title="完成时限")
-    status: Status = Field(title="进展")
-    progress: Progress | None = Field(None, title="完成进度")
-    milestones: list[Milestone] = Field([], title="时间节点")
+class KeyTask(Strict, title="重点工作"):
+    id: Slug = Field(title="任务编号", description="英文小写和连字符，同一领域内唯一", examples=["road-repair"])
+    title: Text = Field(title="重点工作或重点解决问题", description="照配档表写", examples=["医院服务态度差"])
+    kind: Literal["重点工作", "重点解决问题"] = Field("重点工作", title="类别", description="不写时按“重点工作”",
+                                                    examples=["重点解决问题"])
+    unit: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["山头卫生院"])
+    measures: list[Text] = Field([], title="具体措施", description="每条措施一项", examples=[["分段施工", "夜间作业减少扰民"]])
+    deadline: WhenText = Field(title="完成时限", description="照配档表原话写，写法和活动时间一样",
+                               examples=["6月底前", "2021年12月底", "长期坚持"])
+    status: Status = Field(title="进展", description="未开始、进行中、已完成或长期坚持", examples=["进行中"])
+    progress: Progress | None = Field(None, title="完成进度", description="可不写；写了已完成量和总量，页面显示进度条",
+                                      examples=[{"done": 2.2, "total": 8, "unit": "公里", "as_of": "2021-10-31"}])
+    milestones: list[Milestone] = Field([], title="时间节点", description="可不写；每个节点写时间、内容和是否完成",
+                                        examples=[[{"when": "第一季度", "what": "完成设计", "done": True}]])
 
     @property
     def percent(self) -> float | None:
@@ -132,16 +149,18 @@ class KeyTask(Strict):
         return None
 
 
-class Figure(Strict):
-    id: Slug | None = Field(None, title="指标编号", description="分项用 parent 指向它")
-    label: Text = Field(title="指标名称")
-    value: float | None = Field(None, title="数值", description="当前值或已完成数")
-    total: float | None = Field(None, title="总数", description="有总数时显示完成进度")
-    unit: str = Field("", title="单位", examples=["个", "户", "公里", "万元", "%"])
-    target: TargetText | None = Field(None, title="目标")
-    parent: Slug | None = Field(None, title="上级指标", description="这一项是哪个指标的分项")
-    as_of: date = Field(title="数据截至", description="写成 2021-09-12 这样的日期")
-    source: str = Field("", title="数据来源")
+class Figure(Strict, title="数据"):
+    id: Slug | None = Field(None, title="指标编号", description="有分项的总数才需要编号，分项用 parent 指向它",
+                            examples=["projects"])
+    label: Text = Field(title="指标名称", description="显示在数字旁边", examples=["民生实事项目"])
+    value: float | None = Field(None, title="数值", description="当前值或已完成数，只写数字", examples=[101])
+    total: float | None = Field(None, title="总数", description="有总数时显示完成进度，只写数字", examples=[148])
+    unit: str = Field("", title="单位", description="百分比写 %", examples=["个", "户", "公里", "万元", "%"])
+    target: TargetText | None = Field(None, title="目标", description="比较符号加数字，页面显示是否达到",
+                                      examples=["≥ 90%", "不低于 98%"])
+    parent: Slug | None = Field(None, title="上级指标", description="这一项是哪个指标的分项", examples=["projects"])
+    as_of: date = Field(title="数据截至", description="写成 2021-09-12 这样的日期", examples=["2021-09-12"])
+    source: str = Field("", title="数据来源", description="数据出自哪里，可不写", examples=["新闻发布会"])
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -160,10 +179,13 @@ class Figure(Strict):
         return percent(self.value, self.total) if self.value is not None and self.total else None
 
 
-class Achievements(Strict):
-    domain: Slug = Field(title="所属领域")
-    tasks: list[KeyTask] = Field([], title="重点工作")
-    figures: list[Figure] = Field([], title="数据")
+class Achievements(Strict, title="重点工作和数据"):
+    domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id", examples=["healthcare"])
+    tasks: list[KeyTask] = Field([], title="重点工作", description="配档表里这个领域的重点工作和重点解决问题",
+                                 examples=[[{"id": "road-repair", "title": "新博南路整修", "unit": "城建办",
+                                             "deadline": "2021年12月底", "status": "进行中"}]])
+    figures: list[Figure] = Field([], title="数据", description="这个领域的数字：完成数、总数、比例",
+                                  examples=[[{"label": "开放床位", "value": 30, "unit": "张", "as_of": "2021-09-12"}]])
 
 
 ActivityList = list[Activity]

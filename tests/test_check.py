@@ -1,0 +1,101 @@
+"""`make check` explains valid data: each `when` as understood, counts per domain, warnings with file:line."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from campaign.check import understood, warnings
+from campaign.load import load_site
+from campaign.when import read_when
+
+from conftest import BUILD_EPOCH, ROOT
+from test_load import line_of, replace
+
+MID_CAMPAIGN = date(2021, 10, 1)  # the day BUILD_EPOCH stands for
+
+
+def run_check(data: Path, epoch: str = BUILD_EPOCH) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "SOURCE_DATE_EPOCH": epoch}
+    return subprocess.run([sys.executable, "-m", "campaign", "check", str(data)],
+                          capture_output=True, text=True, cwd=data.parent, env=env)
+
+
+@pytest.mark.parametrize("phrase,reading", [
+    ("9月底10月初", "2021-09-21 至 2021-10-10，日期待定"),
+    ("10月份", "2021-10-01 至 2021-10-31，日期待定"),
+    ("10月8日", "2021-10-08"),
+    ("10月8日 9:00-11:00", "2021-10-08 9:00—11:00"),
+    ("6月底前", "2021-06-30 之前"),
+    ("长期坚持", "长期开展，没有起止日期"),
+    ("9—12月每周六", "2021-09-01 至 2021-12-31，每周六"),
+    ("每月15日", "每月15日"),
+])
+def test_when_is_shown_as_understood(phrase, reading):
+    assert understood(read_when(phrase, 2021)) == reading
+
+
+def test_check_explains_each_when_counts_domains_and_warns(project):
+    result = run_check(project / "data")
+    assert result.returncode == 0, result.stderr
+    path = project / "data/activities/culture-sports.yml"
+    line = line_of(path, "id: national-day-calligraphy")
+    assert (f"data/activities/culture-sports.yml:{line}  庆国庆书画笔会、书画展：9月底10月初 → "
+            "2021-09-21 至 2021-10-10，日期待定") in result.stdout
+    assert "病有所医（healthcare）：活动 4 项，重点工作 7 项（长期坚持 7），数据 7 项" in result.stdout
+    assert "提醒" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_past_activity_without_report_is_a_warning_until_it_has_one(project):
+    site = load_site(project / "data")
+    found = warnings(site, project / "data", project / "content", MID_CAMPAIGN)
+    path = project / "data/activities/education.yml"
+    [campus] = [w for w in found if "校园开放日" in w.message]
+    assert (campus.file, campus.line) == ("data/activities/education.yml", line_of(path, "id: campus-open-day"))
+    assert "content/activities/campus-open-day.md" in campus.hint
+    (project / "content/activities/campus-open-day.md").write_text("开放日当天有120位家长参加。\n", encoding="utf-8")
+    assert not [w for w in warnings(site, project / "data", project / "content", MID_CAMPAIGN) if "校园开放日" in w.message]
+    assert not [w for w in found if "医院开放日" in w.message]  # 12月中旬: not over yet
+
+
+def test_overdue_task_is_a_warning_on_its_status_line(project):
+    data = project / "data"
+    path = data / "achievements/housing.yml"
+    [overdue] = [w for w in warnings(load_site(data), data, project / "content", MID_CAMPAIGN) if "老旧小区改造" in w.message]
+    status_line = next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                       if i > line_of(path, "title: 老旧小区改造") and "status:" in line)
+    assert overdue.file == "data/achievements/housing.yml" and overdue.line == status_line
+    assert "9月中旬" in overdue.message and "进行中" in overdue.message
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[status_line - 1] = lines[status_line - 1].replace("进行中", "已完成")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert not [w for w in warnings(load_site(data), data, project / "content", MID_CAMPAIGN) if "老旧小区改造" in w.message]
+
+
+def test_placeholder_and_images_without_alt_text_are_warnings(project):
+    data = project / "data"
+    path = data / "activities/healthcare.yml"
+    replace(path, "where: 各社区、学校、机关", "where: 待填写")
+    replace(path, "    卫生院公共卫生科", "    ![](lecture.jpg)\n    卫生院公共卫生科")
+    page = project / "content/activities/hospital-open-day.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="hall.jpg">\n', encoding="utf-8")
+    found = warnings(load_site(data), data, project / "content", MID_CAMPAIGN)
+    assert ("data/activities/healthcare.yml", line_of(path, "where: 待填写")) in {(w.file, w.line) for w in found}
+    alt = [w for w in found if "替代文字" in w.message]
+    assert {w.file for w in alt} == {"data/activities/healthcare.yml", "content/activities/hospital-open-day.md"}
+    assert next(w.line for w in alt if w.file.startswith("content")) == line_of(page, "hall.jpg")
+
+
+def test_broken_files_are_all_reported_with_file_line_and_fix(project):
+    data = project / "data"
+    replace(data / "activities/healthcare.yml", "when: 10月份", "when: 尽快")
+    replace(data / "achievements/housing.yml", "status: 进行中", "status: 差不多")
+    result = run_check(data)
+    assert result.returncode == 1 and result.stdout == ""
+    assert f"data/activities/healthcare.yml:{line_of(data / 'activities/healthcare.yml', '尽快')}:" in result.stderr
+    assert f"data/achievements/housing.yml:{line_of(data / 'achievements/housing.yml', '差不多')}:" in result.stderr
+    assert result.stderr.count("怎么改：") == 2
