@@ -1,7 +1,7 @@
 """MkDocs hooks: the thin adapter between the campaign core and an MkDocs build.
 
 Only this file knows MkDocs. It validates the data before anything is written (on_config),
-and adds the generated pages and open-data files to the build (on_files).
+and adds the generated pages, open-data and calendar files to the build (on_files).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
+from campaign.ics import feeds
 from campaign.load import Site, load_site
 from campaign.opendata import data_files
 from campaign.pages import build_pages
@@ -20,7 +21,7 @@ from campaign.problems import DataProblems
 from campaign.schema import schema_files
 
 log = get_plugin_logger("campaign")
-NAV_PAGES = {"index.md", "activities/index.md", "domains/index.md"}
+NAV_PAGES = {"index.md", "activities/index.md", "domains/index.md", "calendar/index.md"}
 _site: Site | None = None
 
 
@@ -34,11 +35,13 @@ def on_config(config):
         log.error("\n" + problems.report())
         raise Abort("数据有误，构建已停止。") from None
     config["site_name"] = _site.campaign.title
+    if not config.site_url:
+        raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    for page in build_pages(_site):
+    for page in build_pages(_site, site_url=config.site_url):
         handwritten = files.get_file_from_path(page.src_uri)
         if handwritten is not None:
             files.remove(handwritten)
@@ -47,4 +50,6 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
     for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
         files.append(File.generated(config, path, content=text))
+    for path, data in feeds(_site, config.site_url).items():
+        files.append(File.generated(config, path, content=data))
     return files

@@ -11,8 +11,14 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
+from campaign.load import load_site
+
+from conftest import ROOT
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-PAGES = ["", "activities/", "domains/", "domains/healthcare/", "activities/hospital-open-day/", "guide/"]
+SAMPLE = load_site(ROOT / "data")
+PAGES = ["", "activities/", "domains/", "domains/healthcare/", "activities/hospital-open-day/", "guide/",
+         "calendar/", "calendar/2021-10/"]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -66,3 +72,38 @@ def test_search_finds_a_word_inside_a_sentence(served, browser):
     found = [text.replace("\u200b", "") for text in results.all_inner_texts()]
     assert any("长者食堂" in text and "养老服务在身边" in text for text in found), found
     page.close()
+
+
+def test_calendar_reads_on_a_phone_without_javascript(served, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    for path in ["calendar/", "calendar/2021-10/", "calendar/healthcare/"]:
+        page.goto(served + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{path} scrolls sideways"
+    # The month grid: seven readable columns, each busy day a count linking to the list below it.
+    page.goto(served + "calendar/2021-10/")
+    columns = page.locator("table.cc-month th")
+    assert columns.count() == 7 and all(columns.nth(i).bounding_box()["width"] >= 44 for i in range(7))
+    assert page.get_by_role("link", name="走进颜神古镇").is_visible()  # 10月份: in the band for the month
+    assert page.locator("td time[datetime='2021-10-31']").is_visible()
+    page.goto(served + "calendar/")
+    upcoming = page.locator("[data-status=upcoming] [data-cc-item]")
+    assert upcoming.count() == 1 and "医院开放日" in upcoming.inner_text()
+    assert page.locator("[data-status=ongoing] [data-cc-item]").first.is_visible()
+    context.close()
+
+
+def test_calendar_script_resorts_by_the_visitors_date_and_filters(served, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.clock.set_fixed_time("2021-12-25T10:00:00+08:00")  # after every activity of the sample
+    page.goto(served + "calendar/")
+    assert page.locator("[data-status=upcoming] [data-cc-item]").count() == 0
+    assert page.locator("[data-status=upcoming] .cc-cal-empty").is_visible()
+    past = page.locator("[data-status=past] .cc-cal-month").first
+    assert past.locator("h3").inner_text() == "2021年12月" and "医院开放日" in past.inner_text()
+    assert page.locator("[data-cc-today]").inner_text() == "2021年12月25日"
+    page.get_by_role("button", name="病有所医").click()
+    shown = page.locator("[data-cc-item]:visible")
+    assert shown.count() == len([a for a in SAMPLE.activities if a.domain == "healthcare"])
+    context.close()

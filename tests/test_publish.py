@@ -188,7 +188,8 @@ def test_link_check_catches_broken_links_in_raw_html_that_mkdocs_passes(project,
     page = project / "content/activities/hospital-open-day.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n<p><a href="../no-such-activity/">去</a> '
                     '<a href="../../domains/healthcare/#no-such-anchor">看</a> '
-                    '<a href="../../domains/healthcare/#tasks">好</a> <img src="../../x.png" alt=""></p>\n',
+                    '<a href="../../domains/healthcare/#tasks">好</a> <img src="../../x.png" alt="" '
+                    'srcset="../../assets/images/share.png 1200w, ../../x-800.png 800w"></p>\n',
                     encoding="utf-8")
     assert mkdocs_build(project, tmp_path / "site").returncode == 0  # the strict build lets them through
     report = check_site(tmp_path / "site", SITE_URL)
@@ -197,6 +198,7 @@ def test_link_check_catches_broken_links_in_raw_html_that_mkdocs_passes(project,
         "链接 ../no-such-activity/ 指向的文件不存在（activities/no-such-activity/index.html）",
         "链接 ../../domains/healthcare/#no-such-anchor 指向的锚点 #no-such-anchor 在 domains/healthcare/index.html 里不存在",
         "链接 ../../x.png 指向的文件不存在（x.png）",
+        "链接 ../../x-800.png 指向的文件不存在（x-800.png）",
     ]
     result = _run_module("campaign.linkcheck", str(tmp_path / "site"), SITE_URL)
     assert result.returncode == 1 and "链接检查未通过" in result.stderr

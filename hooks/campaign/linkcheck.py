@@ -30,6 +30,8 @@ class _Page(HTMLParser):
         attrs = dict(attrs)
         self.ids.update(v for k, v in attrs.items() if v and (k == "id" or (tag == "a" and k == "name")))
         urls = [v for k, v in attrs.items() if k in _LINK_ATTRS and v]
+        if attrs.get("srcset"):  # "a.webp 480w, b.webp 800w": each candidate's first word is a URL
+            urls.extend(c.split()[0] for c in attrs["srcset"].split(",") if c.strip())
         if tag == "meta" and attrs.get("property") in _SHARED_URLS and attrs.get("content"):
             urls.append(attrs["content"])
         self.links.extend((self.getpos()[0], url.strip()) for url in urls)

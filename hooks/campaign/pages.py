@@ -13,6 +13,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import yaml
 
+from . import jsonld
+from .calendar_pages import calendar_pages
 from .dashboard import STATUSES, bar_scale, progress_by_domain, status_totals
 from .load import Site
 from .render import environment, page_url, relative
@@ -61,7 +63,8 @@ def today() -> date:
     return moment.date()
 
 
-def build_pages(site: Site, on: date | None = None) -> list[Page]:
+def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[Page]:
+    """Every generated page; `site_url`, the absolute site root, is for calendar feeds and JSON-LD."""
     on = on or today()
     env = environment()
 
@@ -86,8 +89,11 @@ def build_pages(site: Site, on: date | None = None) -> list[Page]:
     for activity in site.activities:
         uri = f"activities/{activity.id}.md"
         pages.append(Page(uri, activity.title, render("activity.html", uri, activity=activity,
-                                                       domain=site.domain(activity.domain)),
+                                                       domain=site.domain(activity.domain),
+                                                       jsonld=jsonld.script(jsonld.event(site, activity, site_url))),
                           meta={"description": f"{activity.when.reading}，{activity.where}"}))
+    for uri, title, description, template, context in calendar_pages(site, on, site_url):
+        pages.append(Page(uri, title, render(template, uri, **context), meta={"description": description}))
     return pages
 
 
