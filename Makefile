@@ -9,7 +9,7 @@ export PYTHONPATH := hooks
 export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import time; print(int(time.time() + 8*3600) // 86400 * 86400 + 4*3600)")
 SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
-.PHONY: build test serve check schemas linkcheck publish lock clean
+.PHONY: build test serve check schemas new-activity linkcheck publish lock clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ serve: $(VENV)/.installed
 
 check: $(VENV)/.installed
 	$(BIN)/python -m campaign check $(or $(CAMPAIGN_DATA),data)
+
+# Add one activity to the right file: asks for each field, or takes them all:
+# make new-activity ARGS='--domain healthcare --title 健康讲座 --when 10月份 --where 卫生院 --organiser 山头卫生院'
+new-activity: $(VENV)/.installed
+	$(BIN)/python -m campaign new-activity $(or $(CAMPAIGN_DATA),data) $(ARGS)
 
 # The JSON Schema of each kind of data file, for editors' YAML plugins; regenerate after changing models.py.
 schemas: $(VENV)/.installed

@@ -2,6 +2,7 @@
 
 check <data>      validate without building, show how the data was understood, warn (make check)
 schemas <folder>  write the JSON Schema of each kind of data file (make schemas)
+new-activity <data> [--title …]  add one activity, asking for each field when none is given (make new-activity)
 """
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from .check import report
+from .check import report, understood
 from .load import load_site
+from .newactivity import ASKED, EntryProblems, add_activity, split_list
 from .pages import today
 from .problems import DataProblems
 from .schema import schema_files
 
 USAGE = """用法：
   python -m campaign check <数据目录>        检查数据（make check）
-  python -m campaign schemas <目录>          生成 JSON Schema（make schemas）"""
+  python -m campaign schemas <目录>          生成 JSON Schema（make schemas）
+  python -m campaign new-activity <数据目录> [--domain 领域编号 --title 名称 --when 时间 --where 地点 --organiser 单位
+      --audience 对象 --channels 形式 --summary 介绍 --id 编号]   添加一项活动；不带 -- 参数时逐项提问（make new-activity）"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,6 +49,22 @@ def schemas(args) -> int:
     return 0
 
 
+def new_activity(args) -> int:
+    given = {key: getattr(args, key) for key in ASKED}
+    given["channels"] = split_list(given["channels"] or "")
+    try:  # with nothing given on the command line, ask for each field
+        where, activity = add_activity(Path(args.data), given, ask=None if any(given.values()) else input)
+    except DataProblems as problems:
+        print("先改好现有数据中的错误，再添加活动。\n" + problems.report(), file=sys.stderr)
+        return 1
+    except EntryProblems as problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    print(f"已添加活动「{activity.title}」（编号 {activity.id}）：{where}\n"
+          f"时间：{activity.when.text} → {understood(activity.when)}\n用 make serve 预览，make check 检查。")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     parser = _Parser(prog="python -m campaign", add_help=False)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -52,8 +72,12 @@ def main(argv: list[str]) -> int:
     checking.add_argument("data")
     checking.add_argument("--content", help="手写页面的目录，默认是数据目录旁边的 content")
     commands.add_parser("schemas", add_help=False).add_argument("folder")
+    adding = commands.add_parser("new-activity", add_help=False)
+    adding.add_argument("data")
+    for key in ASKED:
+        adding.add_argument(f"--{key}")
     args = parser.parse_args(argv)
-    return {"check": check, "schemas": schemas}[args.command](args)
+    return {"check": check, "schemas": schemas, "new-activity": new_activity}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -9,14 +9,16 @@ the two cannot drift. The schema checks form (keys, types, formats); meaning, su
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from pydantic import TypeAdapter
 
 from .models import Achievements, Activity, Campaign, Domain
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"  # committed in the repo, beside data/
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,8 @@ def modeline(relative: str, schemas_from_data: str = "../schemas") -> str:
     kind = kind_of(relative)
     up = "../" * (len(PurePosixPath(relative).parts) - 1)
     return f"# yaml-language-server: $schema={up}{schemas_from_data}/{kind.name}.schema.json"
+
+
+def schemas_from(data_dir: Path) -> str:
+    """Where the repo's schemas/ is, seen from a data folder: what `modeline` needs."""
+    return Path(os.path.relpath(SCHEMAS, Path(data_dir).resolve())).as_posix()
