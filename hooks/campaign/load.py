@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from .figures import roll_up
-from .models import Achievements, Activity, Campaign, Domain
+from .models import Achievements, Activity, Campaign, Domain, Photo
+from .photos import image_uses
 from .problems import DataProblems, Problem
 from .validate import LIST_HINT, validate
 from .yamlsource import Source
@@ -25,6 +26,8 @@ class Site:
     activities: list[Activity]
     achievements: dict[str, Achievements]
     origin: dict[str, str] = field(default_factory=dict)  # activity id -> "file:line"
+    images: dict[str, list[str]] = field(default_factory=dict)  # image path -> "file:line" of each use
+    pictures: dict = field(default_factory=dict)  # image path -> images.Picture, once processed
 
     def domain(self, domain_id: str) -> Domain:
         return next(d for d in self.domains if d.id == domain_id)
@@ -89,6 +92,7 @@ def load_site(data_dir: Path) -> Site:
         activities=sorted((f.item for f in activities), key=_chronological),
         achievements={f.item.domain: f.item for f in achievements},
         origin={f.item.id: f.where for f in activities},
+        images=image_uses(((f.item, f.source, f.loc) for f in activities + achievements), Photo),
     )
 
 

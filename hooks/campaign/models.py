@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidat
 from pydantic import WithJsonSchema, model_validator
 
 from .figures import FigureError, Target, number, percent, read_target
+from .photos import read_image_path, read_photo_date
 from .when import When, WhenError, read_when
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -41,6 +42,17 @@ TargetText = Annotated[
     PlainValidator(_read_target_field),
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "examples": ["≥ 90%", "≤ 5", "不低于 98%"]}),
+]
+ImagePath = Annotated[str, PlainValidator(read_image_path), WithJsonSchema({"type": "string", "examples": ["qiuquan/before.jpg"]})]
+def _read_photo_date_field(value, info: ValidationInfo) -> When:
+    return value if isinstance(value, When) else read_photo_date(value, (info.context or {}).get("year", date.today().year))
+
+
+PhotoDate = Annotated[
+    When,
+    PlainValidator(_read_photo_date_field),
+    PlainSerializer(lambda when: when.text, return_type=str),
+    WithJsonSchema({"type": "string", "examples": ["2021-09-12", "2021年9月"]}),
 ]
 Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
@@ -86,6 +98,22 @@ class Domain(Strict, title="民生领域"):
                                   examples=["重点是规范养老机构管理，保障养老保险待遇按时足额发放。"])
 
 
+class Photo(Strict, title="照片"):
+    image: ImagePath = Field(title="图片文件", description="放在 data/images/ 里，写它在那里的路径；手机照片（JPEG、HEIC）直接放入即可",
+                             examples=["qiuquan/before.jpg"])
+    alt: Text = Field(title="画面描述", description="必填：为看不到图片的居民写清画面里有什么（读屏软件会读出）",
+                      examples=["秋泉小区3号楼，外墙灰暗脱皮，楼前堆着杂物"])
+    caption: str = Field("", title="图注", description="显示在图片下面的说明，可不写", examples=["改造前的秋泉小区"])
+    date: PhotoDate | None = Field(None, title="拍摄时间", description="某一天或某个月，可不写", examples=["2021-03-15"])
+    credit: str = Field("", title="摄影或来源", description="拍摄人或提供单位，可不写", examples=["城建办"])
+
+
+class BeforeAfter(Strict, title="前后对比"):
+    title: str = Field("", title="对比标题", description="这组照片拍的是哪里，可不写", examples=["秋泉小区3号楼"])
+    before: Photo = Field(title="之前", description="变化之前的照片")
+    after: Photo = Field(title="之后", description="变化之后的照片，最好和之前的照片从同一位置、同一角度拍")
+
+
 class Activity(Strict, title="活动"):
     id: Slug = Field(title="活动编号", description="英文小写和连字符，全站唯一，用于网址",
                      examples=["health-lectures", "double-ninth-visit"])
@@ -99,6 +127,8 @@ class Activity(Strict, title="活动"):
                                  examples=[["实地参观", "微信公众号"]])
     summary: Markdown = Field("", title="活动内容", description="活动页面上的介绍，可用简单的 Markdown，可不写",
                               examples=["邀请群众代表走进医院，说说对医院发展的意见和建议。"])
+    before_after: list[BeforeAfter] = Field([], title="前后对比", description="同一地点变化前后的照片，可不写")
+    photos: list[Photo] = Field([], title="活动照片", description="活动现场的照片，可不写")
 
 
 Status = Literal["未开始", "进行中", "已完成", "长期坚持"]
@@ -138,6 +168,7 @@ class KeyTask(Strict, title="重点工作"):
                                       examples=[{"done": 2.2, "total": 8, "unit": "公里", "as_of": "2021-10-31"}])
     milestones: list[Milestone] = Field([], title="时间节点", description="可不写；每个节点写时间、内容和是否完成",
                                         examples=[[{"when": "第一季度", "what": "完成设计", "done": True}]])
+    before_after: list[BeforeAfter] = Field([], title="前后对比", description="这项工作带来的变化，前后照片各一张，可不写")
 
     @property
     def percent(self) -> float | None:
@@ -186,6 +217,7 @@ class Achievements(Strict, title="重点工作和数据"):
                                              "deadline": "2021年12月底", "status": "进行中"}]])
     figures: list[Figure] = Field([], title="数据", description="这个领域的数字：完成数、总数、比例",
                                   examples=[[{"label": "开放床位", "value": 30, "unit": "张", "as_of": "2021-09-12"}]])
+    before_after: list[BeforeAfter] = Field([], title="前后对比", description="这个领域整体的变化，不属于某项重点工作时写在这里，可不写")
 
 
 ActivityList = list[Activity]
