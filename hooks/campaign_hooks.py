@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.ics import feeds
+from campaign.images import default_cache, process_images, site_files
 from campaign.load import Site, load_site
 from campaign.opendata import data_files
 from campaign.pages import build_pages
@@ -31,6 +32,8 @@ def on_config(config):
     data_dir = Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
     try:
         _site = load_site(data_dir)
+        # Photos are processed here, before MkDocs writes anything: a bad one stops the build.
+        _site.pictures.update(process_images(_site.images, data_dir / "images", _image_cache(config)))
     except DataProblems as problems:
         log.error("\n" + problems.report())
         raise Abort("数据有误，构建已停止。") from None
@@ -52,4 +55,10 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=text))
     for path, data in feeds(_site, config.site_url).items():
         files.append(File.generated(config, path, content=data))
+    for path, cached in site_files(_site.pictures, _image_cache(config)).items():
+        files.append(File.generated(config, path, abs_src_path=str(cached)))
     return files
+
+
+def _image_cache(config) -> Path:
+    return default_cache(Path(config.config_file_path).parent)

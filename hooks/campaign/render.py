@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .figures import number
+from .photos import taken
 from .when import When
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -72,5 +73,5 @@ def datetime_attr(when: When) -> str:
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(markdown=markdown, md_text=md_text, datetime_attr=datetime_attr, number=number)
+    env.filters.update(markdown=markdown, md_text=md_text, datetime_attr=datetime_attr, number=number, taken=taken)
     return env
