@@ -1,6 +1,6 @@
 // Calendar page enhancements; the page is complete without them. The build sorted activities into
 // upcoming, ongoing and past on the build date: re-sort them on the visitor's own date (in China), and
-// add quick domain filters next to the links to each domain's calendar page.
+// turn the links to each domain's calendar page into quick filters on this page.
 (function () {
   "use strict";
   var agenda = document.querySelector("[data-cc-agenda]");
@@ -88,7 +88,8 @@
     var bar = document.createElement("div");
     bar.className = "cc-cal-filter";
     bar.setAttribute("role", "group");
-    bar.setAttribute("aria-label", "在本页快速筛选");
+    bar.setAttribute("aria-label", "按领域筛选");
+    bar.appendChild(document.createElement("p")).textContent = "按领域筛选：";
     function button(label, domain) {
       var b = bar.appendChild(document.createElement("button"));
       b.type = "button";
@@ -105,7 +106,10 @@
     }
     button("全部", "");
     links.forEach(function (link) { button(link.textContent, link.dataset.domain); });
-    agenda.parentNode.insertBefore(bar, agenda);
+    // The buttons replace the links here; each activity still links to its domain's calendar page.
+    var nav = links[0].closest("nav");
+    nav.parentNode.insertBefore(bar, nav);
+    nav.hidden = true;
   }
 
   var today = chinaToday();
