@@ -9,7 +9,7 @@ export PYTHONPATH := hooks
 export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import time; print(int(time.time() + 8*3600) // 86400 * 86400 + 4*3600)")
 SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
-.PHONY: build test serve check schemas new-activity linkcheck publish lock clean
+.PHONY: build test serve check schemas new-activity import linkcheck publish lock clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,12 @@ check: $(VENV)/.installed
 # make new-activity ARGS='--domain healthcare --title 健康讲座 --when 10月份 --where 卫生院 --organiser 山头卫生院'
 new-activity: $(VENV)/.installed
 	$(BIN)/python -m campaign new-activity $(or $(CAMPAIGN_DATA),data) $(ARGS)
+
+# Import the office's 配档表 (.docx or .xlsx): make import FILE=配档表.docx [OUT=folder] [FORCE=1] [KEEP_NAMES=1]
+import: $(VENV)/.installed
+	$(if $(FILE),,$(error 请指定配档表：make import FILE=配档表.docx（Word 或 Excel 文件）))
+	$(BIN)/python -m campaign import "$(FILE)" --out $(or $(OUT),$(CAMPAIGN_DATA),data) \
+		$(if $(FORCE),--force) $(if $(KEEP_NAMES),--keep-names)
 
 # The JSON Schema of each kind of data file, for editors' YAML plugins; regenerate after changing models.py.
 schemas: $(VENV)/.installed

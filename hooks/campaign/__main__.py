@@ -3,6 +3,7 @@
 check <data>      validate without building, show how the data was understood, warn (make check)
 schemas <folder>  write the JSON Schema of each kind of data file (make schemas)
 new-activity <data> [--title …]  add one activity, asking for each field when none is given (make new-activity)
+import <file> --out <data>  turn the office's 配档表 (.docx, .xlsx) into data files (make import FILE=…)
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .check import report, understood
+from .importer import ImportProblem, import_document
 from .load import load_site
 from .newactivity import ASKED, EntryProblems, add_activity, split_list
 from .pages import today
@@ -21,7 +23,9 @@ USAGE = """用法：
   python -m campaign check <数据目录>        检查数据（make check）
   python -m campaign schemas <目录>          生成 JSON Schema（make schemas）
   python -m campaign new-activity <数据目录> [--domain 领域编号 --title 名称 --when 时间 --where 地点 --organiser 单位
-      --audience 对象 --channels 形式 --summary 介绍 --id 编号]   添加一项活动；不带 -- 参数时逐项提问（make new-activity）"""
+      --audience 对象 --channels 形式 --summary 介绍 --id 编号]   添加一项活动；不带 -- 参数时逐项提问（make new-activity）
+  python -m campaign import <配档表.docx|.xlsx> --out <数据目录> [--year 年份] [--force] [--keep-names]
+      从配档表导入活动和重点工作（make import FILE=…）"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,6 +69,17 @@ def new_activity(args) -> int:
     return 0
 
 
+def import_(args) -> int:
+    try:
+        result = import_document(Path(args.file), Path(args.out), args.year, args.force, args.keep_names)
+    except ImportProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(result.report)
+    print(f"\n这份报告也保存在：{args.file}.导入报告.txt")
+    return 0 if result.ok else 1
+
+
 def main(argv: list[str]) -> int:
     parser = _Parser(prog="python -m campaign", add_help=False)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -76,8 +91,14 @@ def main(argv: list[str]) -> int:
     adding.add_argument("data")
     for key in ASKED:
         adding.add_argument(f"--{key}")
+    importing = commands.add_parser("import", add_help=False)
+    importing.add_argument("file")
+    importing.add_argument("--out", required=True)
+    importing.add_argument("--year", type=int)
+    importing.add_argument("--force", action="store_true", help="覆盖已有的活动和重点工作文件")
+    importing.add_argument("--keep-names", action="store_true", help="把责任领导的姓名记在导入报告里（不写入数据）")
     args = parser.parse_args(argv)
-    return {"check": check, "schemas": schemas, "new-activity": new_activity}[args.command](args)
+    return {"check": check, "schemas": schemas, "new-activity": new_activity, "import": import_}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,10 @@ def mapping(data: dict, indent: str = "", item: bool = False) -> list[str]:
         lead = (indent + "- ") if item and i == 0 else inner
         value, note = value if isinstance(value, Noted) else (value, "")
         note = f"  # {note}" if note else ""
-        if isinstance(value, list) and value and isinstance(value[0], dict):
+        if isinstance(value, dict):
+            lines.append(f"{lead}{key}:{note}")
+            lines += mapping(value, inner + "  ")
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
             lines.append(f"{lead}{key}:{note}")
             lines += [line for entry in value for line in mapping(entry, inner + "  ", item=True)]
         elif isinstance(value, list) and sum(len(str(v)) for v in value) > FLOW_LIST_WIDTH:
