@@ -1,6 +1,7 @@
 """Check the links of a built site: every internal href/src must reach a file, every #fragment an id
 on its target page. MkDocs validates Markdown links only; this reads the HTML it wrote, so it also
-covers raw HTML blocks, templates and the theme. External links are listed, never fetched.
+covers raw HTML blocks, templates and the theme. External links are listed, never fetched; so are
+links marked rel="external" ("not part of the same site"), such as a form served beside the site.
 
 `python -m campaign.linkcheck site https://example.org/shantou/` exits 1 on any broken link.
 """
@@ -17,12 +18,13 @@ _SHARED_URLS = {"og:url", "og:image"}  # <meta property content>: absolute links
 
 
 class _Page(HTMLParser):
-    """The ids and the links (line, url) of one HTML file."""
+    """The ids, the links (line, url) and the rel="external" links of one HTML file."""
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[tuple[int, str]] = []
+        self.outside: list[str] = []
         self.feed(text)
         self.close()
 
@@ -34,7 +36,10 @@ class _Page(HTMLParser):
             urls.extend(c.split()[0] for c in attrs["srcset"].split(",") if c.strip())
         if tag == "meta" and attrs.get("property") in _SHARED_URLS and attrs.get("content"):
             urls.append(attrs["content"])
-        self.links.extend((self.getpos()[0], url.strip()) for url in urls)
+        if "external" in (attrs.get("rel") or "").split():
+            self.outside.extend(url.strip() for url in urls)
+        else:
+            self.links.extend((self.getpos()[0], url.strip()) for url in urls)
 
 
 @dataclass
@@ -53,6 +58,7 @@ def check_site(root: Path, site_url: str) -> Report:
     report = Report(pages=len(parsed))
     for path, page in parsed.items():
         here = urljoin(site_url, path.relative_to(root).as_posix())
+        report.external.update(urljoin(here, url) for url in page.outside)
         for line, url in page.links:
             absolute = urljoin(here, url)
             if urlsplit(absolute).scheme not in {"http", "https"}:
