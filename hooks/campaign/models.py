@@ -98,6 +98,11 @@ class Domain(Strict, title="民生领域"):
                                   examples=["重点是规范养老机构管理，保障养老保险待遇按时足额发放。"])
 
 
+_PHOTO = {"image": "qiuquan/before.jpg", "alt": "秋泉小区3号楼，外墙灰暗脱皮，楼前堆着杂物"}
+_PHOTO_AFTER = {"image": "qiuquan/after.jpg", "alt": "秋泉小区3号楼，外墙粉刷一新，楼前杂物已清走"}
+_PAIR = {"title": "秋泉小区3号楼", "before": _PHOTO, "after": _PHOTO_AFTER}
+
+
 class Photo(Strict, title="照片"):
     image: ImagePath = Field(title="图片文件", description="放在 data/images/ 里，写它在那里的路径；手机照片（JPEG、HEIC）直接放入即可",
                              examples=["qiuquan/before.jpg"])
@@ -110,8 +115,9 @@ class Photo(Strict, title="照片"):
 
 class BeforeAfter(Strict, title="前后对比"):
     title: str = Field("", title="对比标题", description="这组照片拍的是哪里，可不写", examples=["秋泉小区3号楼"])
-    before: Photo = Field(title="之前", description="变化之前的照片")
-    after: Photo = Field(title="之后", description="变化之后的照片，最好和之前的照片从同一位置、同一角度拍")
+    before: Photo = Field(title="之前", description="变化之前的照片", examples=[_PHOTO])
+    after: Photo = Field(title="之后", description="变化之后的照片，最好和之前的照片从同一位置、同一角度拍",
+                         examples=[_PHOTO_AFTER])
 
 
 class Activity(Strict, title="活动"):
@@ -127,8 +133,9 @@ class Activity(Strict, title="活动"):
                                  examples=[["实地参观", "微信公众号"]])
     summary: Markdown = Field("", title="活动内容", description="活动页面上的介绍，可用简单的 Markdown，可不写",
                               examples=["邀请群众代表走进医院，说说对医院发展的意见和建议。"])
-    before_after: list[BeforeAfter] = Field([], title="前后对比", description="同一地点变化前后的照片，可不写")
-    photos: list[Photo] = Field([], title="活动照片", description="活动现场的照片，可不写")
+    before_after: list[BeforeAfter] = Field([], title="前后对比", description="同一地点变化前后的照片，可不写",
+                                            examples=[[_PAIR]])
+    photos: list[Photo] = Field([], title="活动照片", description="活动现场的照片，可不写", examples=[[_PHOTO_AFTER]])
 
 
 Status = Literal["未开始", "进行中", "已完成", "长期坚持"]
@@ -168,7 +175,8 @@ class KeyTask(Strict, title="重点工作"):
                                       examples=[{"done": 2.2, "total": 8, "unit": "公里", "as_of": "2021-10-31"}])
     milestones: list[Milestone] = Field([], title="时间节点", description="可不写；每个节点写时间、内容和是否完成",
                                         examples=[[{"when": "第一季度", "what": "完成设计", "done": True}]])
-    before_after: list[BeforeAfter] = Field([], title="前后对比", description="这项工作带来的变化，前后照片各一张，可不写")
+    before_after: list[BeforeAfter] = Field([], title="前后对比", description="这项工作带来的变化，前后照片各一张，可不写",
+                                            examples=[[_PAIR]])
 
     @property
     def percent(self) -> float | None:
@@ -217,7 +225,8 @@ class Achievements(Strict, title="重点工作和数据"):
                                              "deadline": "2021年12月底", "status": "进行中"}]])
     figures: list[Figure] = Field([], title="数据", description="这个领域的数字：完成数、总数、比例",
                                   examples=[[{"label": "开放床位", "value": 30, "unit": "张", "as_of": "2021-09-12"}]])
-    before_after: list[BeforeAfter] = Field([], title="前后对比", description="这个领域整体的变化，不属于某项重点工作时写在这里，可不写")
+    before_after: list[BeforeAfter] = Field([], title="前后对比", description="这个领域整体的变化，不属于某项重点工作时写在这里，可不写",
+                                            examples=[[_PAIR]])
 
 
 ActivityList = list[Activity]
