@@ -60,6 +60,7 @@ def test_past_activity_without_report_is_a_warning_until_it_has_one(project):
     (project / "content/activities/campus-open-day.md").write_text("开放日当天有120位家长参加。\n", encoding="utf-8")
     assert not [w for w in warnings(site, project / "data", project / "content", MID_CAMPAIGN) if "校园开放日" in w.message]
     assert not [w for w in found if "医院开放日" in w.message]  # 12月中旬: not over yet
+    assert not [w for w in found if "文化惠民下乡演出" in w.message]  # over, but it has photos
 
 
 def test_overdue_task_is_a_warning_on_its_status_line(project):
@@ -81,12 +82,17 @@ def test_placeholder_and_images_without_alt_text_are_warnings(project):
     path = data / "activities/healthcare.yml"
     replace(path, "where: 各社区、学校、机关", "where: 待填写")
     replace(path, "    卫生院公共卫生科", "    ![](lecture.jpg)\n    卫生院公共卫生科")
+    photos = data / "activities/culture-sports.yml"
+    replace(photos, "alt: 示例图片：红色背景的舞台上", "alt: 照片\n      caption: 红色背景的舞台上")
+    replace(photos, "      caption: 村里的文化惠民演出\n", "")
     page = project / "content/activities/hospital-open-day.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n<img src="hall.jpg">\n', encoding="utf-8")
     found = warnings(load_site(data), data, project / "content", MID_CAMPAIGN)
     assert ("data/activities/healthcare.yml", line_of(path, "where: 待填写")) in {(w.file, w.line) for w in found}
-    alt = [w for w in found if "替代文字" in w.message]
-    assert {w.file for w in alt} == {"data/activities/healthcare.yml", "content/activities/hospital-open-day.md"}
+    alt = [w for w in found if "替代文字" in w.message or "画面描述" in w.message]
+    assert {w.file for w in alt} == {"data/activities/healthcare.yml", "data/activities/culture-sports.yml",
+                                     "content/activities/hospital-open-day.md"}
+    assert ("data/activities/culture-sports.yml", line_of(photos, "alt: 照片")) in {(w.file, w.line) for w in alt}
     assert next(w.line for w in alt if w.file.startswith("content")) == line_of(page, "hall.jpg")
 
 

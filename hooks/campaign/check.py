@@ -78,11 +78,12 @@ def warnings(site: Site, data_dir: Path, content_dir: Path, on: date) -> list[Pr
 
 def _unreported(site: Site, activity: Activity, content_dir: Path, on: date) -> Problem | None:
     end = activity.when.end
-    if not end or end >= on or (content_dir / "activities" / f"{activity.id}.md").is_file():
+    reported = activity.photos or activity.before_after or (content_dir / "activities" / f"{activity.id}.md").is_file()
+    if not end or end >= on or reported:
         return None
     file, line = _file_line(site.origin[activity.id])
     return Problem(file, line, f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有照片或报道。",
-                   f"在 content/activities/{activity.id}.md 里写几句活动情况、放几张照片；"
+                   f"在 photos 下加几张现场照片，或在 content/activities/{activity.id}.md 里写几句活动情况；"
                    "活动改期了，就把 when 改成新的时间。")
 
 
@@ -116,8 +117,13 @@ def _placeholders(source: Source) -> list[Problem]:
 
 
 def _data_images_without_alt(source: Source) -> list[Problem]:
-    return [source.problem(loc, "图片没有替代文字。", _ALT_HINT)
-            for loc, value in _strings(source.data, ()) if _NO_ALT.search(value)]
+    """Markdown images with no alt text, and photos whose alt says nothing (图片, or the file's name)."""
+    strings = list(_strings(source.data, ()))
+    images = {loc[:-1]: value for loc, value in strings if loc[-1] == "image"}
+    return [source.problem(loc, "图片没有替代文字。", _ALT_HINT) for loc, value in strings if _NO_ALT.search(value)] + [
+        source.problem(loc, f"画面描述「{value}」没有说出画面里有什么。", _PHOTO_ALT_HINT)
+        for loc, value in strings
+        if loc[-1] == "alt" and (value in _EMPTY_ALT or value == Path(images.get(loc[:-1], "")).stem)]
 
 
 def _content_images_without_alt(content_dir: Path) -> list[Problem]:
@@ -129,6 +135,8 @@ def _content_images_without_alt(content_dir: Path) -> list[Problem]:
     return found
 
 
+_PHOTO_ALT_HINT = "alt 写一句画面里有什么，例如“秋泉小区3号楼，外墙粉刷一新”：看不见图片的读者靠它了解内容。"
+_EMPTY_ALT = {"图片", "照片", "图", "相片", "无", "image", "photo"}
 _ALT_HINT = "在方括号里写一句图片内容，例如 ![居民代表参观卫生院导医台](photo.jpg)：看不见图片的读者靠它了解内容。"
 
 
