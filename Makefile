@@ -9,7 +9,7 @@ export PYTHONPATH := hooks
 export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import time; print(int(time.time() + 8*3600) // 86400 * 86400 + 4*3600)")
 SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
-.PHONY: build test serve check schemas new-activity import linkcheck publish lock clean
+.PHONY: build test bench serve check schemas new-activity import linkcheck publish lock clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ publish: linkcheck
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
+
+# The photo pipeline on generated phone photos: cold and warm time, images/s, ratio to the cheapest Pillow.
+bench: $(VENV)/.installed
+	$(BIN)/python bench/images.py $(ARGS)
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload

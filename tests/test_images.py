@@ -122,7 +122,7 @@ def test_colours_are_converted_and_transparency_flattened(processed):
 
 def test_a_phone_photo_gets_four_widths_and_a_large_jpeg_is_decoded_at_reduced_scale(processed, awkward):
     picture = processed[0]["gps.jpg"]
-    assert picture.widths == (480, 800, 1200, 2000) and (picture.width, picture.height) == (2000, 1500)
+    assert picture.widths == (480, 800, 1200, 1600) and (picture.width, picture.height) == (1600, 1200)
     decoded, full = _decode(awkward / "gps.jpg")
     assert full == (4000, 3000) and decoded.size == (2000, 1500)  # Image.draft: half scale suffices
     assert processed[0]["cmyk.jpg"].widths == (480, 500)  # never enlarged

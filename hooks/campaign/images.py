@@ -32,7 +32,7 @@ from .problems import DataProblems, Problem
 
 pillow_heif.register_heif_opener()  # HEIC, as iPhones save photos
 
-WIDTHS = (480, 800, 1200, 2000)  # srcset candidates; the largest is also what the zoom view shows
+WIDTHS = (480, 800, 1200, 1600)  # srcset candidates; the largest is also what the zoom view shows
 MAX_PIXELS = 120_000_000         # more is a decompression bomb, or more than any page needs
 MAX_BYTES = 64 * 1024 * 1024
 Image.init()
