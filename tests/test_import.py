@@ -137,7 +137,7 @@ def test_report_names_every_cell_it_could_not_map(emptied, tmp_path):
     assert "与区人大联系" in report and "「备注」" in report
     assert "新增领域「便民服务」（编号 domain-1" in report
     assert "表2 第3行「家庭教育宣讲会」）：没有写时间" in report
-    assert "23 项活动的 where 都要填写" in report
+    assert "23 项活动的 where 要填写" in report
     assert (tmp_path / "配档表.docx.导入报告.txt").read_text(encoding="utf-8").strip() == report.strip()
     assert load_site(data).domain("domain-1").name == "便民服务"
 
@@ -225,3 +225,33 @@ def test_command_line_prints_the_report_or_a_chinese_error(tmp_path):
     assert "导入后的检查通过：23 项活动，54 项重点工作" in done.stdout and "town/activities/healthcare.yml" in done.stdout
     refused = run(str(source), "--out", "town")
     assert refused.returncode == 1 and "已经存在" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_another_towns_plan_with_section_rows_places_and_units_builds(project, tmp_path):
+    """No 事项类别 column: domains come from rows merged across (一、老有所养); places and units have columns."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    rows = [["永安镇“看变化·提建议”活动安排表"], ["序号", "活动名称", "活动时间", "活动地点", "责任单位", "参加人员"],
+            ["一、老有所养"], [1, "重阳节敬老文艺演出", "重阳节", "镇文化广场", "镇民政办", "辖区老年人"],
+            [2, "养老政策进村宣讲", "10月份", "各村", "民政办、社保所", ""],
+            ["二、平安建设"], [3, "反诈宣传进社区", "每月15日", "各社区", "派出所", ""]]
+    for number, row in enumerate(rows, 1):
+        sheet.append(row)
+        if len(row) == 1:
+            sheet.merge_cells(start_row=number, start_column=1, end_row=number, end_column=6)
+    book.save(str(tmp_path / "永安镇.xlsx"))
+    shutil.rmtree(project / "data")
+    shutil.rmtree(project / "content/activities")
+    out = project / "data"  # a new campaign: campaign.yml and domains.yml are started by the import
+    result = import_document(tmp_path / "永安镇.xlsx", out, year=2022)
+    assert result.ok, result.report
+    site = load_site(out)
+    by_title = {a.title: a for a in site.activities}
+    show = by_title["重阳节敬老文艺演出"]
+    assert (show.domain, show.where, show.organiser, show.audience) == ("elderly-care", "镇文化广场", "镇民政办", "辖区老年人")
+    assert show.when.start.isoformat() == "2022-10-04"
+    fraud = by_title["反诈宣传进社区"]
+    assert site.domain(fraud.domain).name == "平安建设" and fraud.when.rrule["BYMONTHDAY"] == [15]
+    assert "where 要填写" not in result.report and "责任单位" not in result.report.split("没有导入的内容")[0]
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.stderr

@@ -51,4 +51,5 @@ def status_totals(rows: list[DomainProgress]) -> dict[str, int]:
 
 
 def bar_scale(rows: list[DomainProgress]) -> float:
-    return BAR_WIDTH / max((r.total for r in rows), default=1) if rows else 1.0
+    # a campaign imported from an activity schedule alone has domains but no key tasks yet
+    return BAR_WIDTH / (max((r.total for r in rows), default=0) or 1)

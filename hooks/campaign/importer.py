@@ -36,15 +36,18 @@ COLUMNS = {  # what a column holds, by the words of its header
     "domain": ("事项类别", "领域", "类别", "事项"),
     "leader": ("责任领导", "分管领导", "责任人", "负责人"),
     "unit": ("责任单位", "牵头单位", "责任部门", "承办单位"),
-    "title": ("活动内容", "活动名称", "活动项目"),
-    "schedule": ("活动安排", "时间安排", "活动时间", "活动方式"),
-    "task": ("重点工作", "重点解决问题", "工作任务"),
+    "title": ("活动内容", "活动名称", "活动项目", "活动主题", "内容"),
+    "schedule": ("活动安排", "时间安排", "活动时间", "活动方式", "时间", "方式"),
+    "where": ("活动地点", "地点"),
+    "audience": ("参与对象", "参加对象", "参加人员", "活动对象"),
+    "task": ("重点工作", "重点解决问题", "工作任务", "工作内容"),
     "measures": ("具体措施", "工作措施", "措施"),
     "deadline": ("完成时限", "时限", "完成时间"),
     "note": ("备注",),
     "number": ("序号",),  # known, so not reported as unmapped; nothing to import
 }
 CARRIED_DOWN = ("domain", "leader", "unit")  # blank means "same as above" in these columns only
+UNSORTED = "待分类"  # the domain of rows in a table with neither a 事项类别 column nor section rows
 COMMON_DOMAINS = {
     "幼有所育": "childcare", "学有所教": "education", "病有所医": "healthcare", "老有所养": "elderly-care",
     "弱有所扶": "social-assistance", "文体服务": "culture-sports", "生态环境": "environment",
@@ -135,28 +138,33 @@ def _header(table: Table):
                 columns.setdefault(key, []).append(i)
             elif cell and cell not in unknown:
                 unknown.append(cell)
-        if "domain" in columns and ("title" in columns or "task" in columns):
+        if columns.keys() & {"title", "task"} and len(columns.keys() - {"number", "note"}) >= 3:
             return at, columns, unknown
     return None
 
 
 def _column(header: str) -> str | None:
+    """The column a header names: an exact synonym, else the longest one it contains (工作内容 before 内容)."""
     name = re.sub(r"[（(].*?[)）]|\s", "", header)
-    if not name:
-        return None
-    exact = [key for key, words in COLUMNS.items() if name in words]
-    within = [key for key, words in COLUMNS.items() for word in words if word in name]
-    return (exact or within or [None])[0]
+    found = [(word == name, len(word), key) for key, words in COLUMNS.items() for word in words if word in name]
+    return max(found)[2] if name and found else None
 
 
 def _rows(table: Table, at: int, columns: dict[str, list[int]]) -> list[Row]:
+    """The rows under the header; a row of one text (merged across, or alone in a table without a
+    事项类别 column) is a section heading naming the domain of the rows below it: 一、幼有所育."""
     header = table.rows[at]
-    rows, above = [], {}
+    rows, above, section = [], {}, UNSORTED
     for number, cells in enumerate(table.rows[at + 1:], at + 2):
-        if not any(cells) or cells == header:
+        filled = [cell for cell in cells if cell]
+        if not filled or cells == header:
+            continue
+        if len(set(filled)) == 1 and (len(filled) > 1 or "domain" not in columns):
+            section = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?\s*", "", filled[0])
             continue
         row = {key: "\n".join(dict.fromkeys(cells[i] for i in indexes if i < len(cells) and cells[i]))
                for key, indexes in columns.items()}
+        row.setdefault("domain", section)
         if row.get("domain") and row["domain"] != above.get("domain"):
             above = {}  # a new domain: its leader and unit start afresh
         for key in CARRIED_DOWN:
@@ -178,7 +186,7 @@ class _Plan:
         self.entries: dict[str, list[Entry]] = {}  # relative file -> entries
         self.dropped: list[str] = []  # rows that could not become an entry
         self.names = 0  # leader cells dropped
-        self.no_unit = 0  # entries whose unit is left to the editor
+        self.missing = {"where": 0, "unit": 0}  # placeholders written, by what is missing
 
     def activities(self, row: Row) -> None:
         domain, title = self._domain(row), _clean(row.cells.get("title", ""))
@@ -193,8 +201,9 @@ class _Plan:
                 "title": f"{title}（{n}）" if len(items) > 1 else title,
                 "domain": domain["id"],
                 "when": phrase or Noted(None, _NO_TIME),  # the campaign period, once known
-                "where": PLACEHOLDER,
+                "where": _clean(row.cells.get("where", "")) or self._placeholder("where"),
                 "organiser": self._unit(row),
+                "audience": _clean(row.cells.get("audience", "")),
                 "channels": list(dict.fromkeys(_CHANNELS.findall(item))),
                 "summary": item,
             }
@@ -231,7 +240,7 @@ class _Plan:
     def _add(self, file: str, entry: Entry, row: Row) -> None:
         if row.cells.get("note"):
             entry.issues.append(f"「备注」没有对应的字段，没有导入：{_clean(row.cells['note'])}")
-        entry.data = {key: value for key, value in entry.data.items() if value != []}
+        entry.data = {key: value for key, value in entry.data.items() if value not in ([], "")}
         self.entries.setdefault(file, []).append(entry)
 
     def _domain(self, row: Row) -> dict | None:
@@ -254,7 +263,10 @@ class _Plan:
         units = _parts(row.cells.get("unit", "")) or [p for p in _parts(row.cells.get("leader", "")) if _UNIT.fullmatch(p)]
         if units:
             return "、".join(units)
-        self.no_unit += 1
+        return self._placeholder("unit")
+
+    def _placeholder(self, what: str) -> str:
+        self.missing[what] += 1
         return PLACEHOLDER
 
     def _deadline(self, text: str, entry: Entry) -> tuple[object, str]:
@@ -464,10 +476,10 @@ def _report(plan: _Plan, source: Path, lines: dict[str, list[int]], notes: list[
     for name, entries in plan.entries.items():
         what = "项活动" if name.startswith("activities/") else "项重点工作"
         report.append(f"  {_label(plan.out / name, plan.out)}：{len(entries)} {what}")
-    activities = sum(len(es) for name, es in plan.entries.items() if name.startswith("activities/"))
-    todo = notes + [f"{PLACEHOLDER}：配档表没有写活动地点，{activities} 项活动的 where 都要填写。"] * bool(activities)
-    todo += [f"{PLACEHOLDER}：配档表只有责任领导（个人姓名，不导入），{plan.no_unit} 项的责任单位（organiser、unit）"
-             "要填写。"] * bool(plan.no_unit)
+    todo = notes + [f"{PLACEHOLDER}：配档表没有写活动地点，{plan.missing['where']} 项活动的 where 要填写。"] * bool(
+        plan.missing["where"])
+    todo += [f"{PLACEHOLDER}：配档表只有责任领导（个人姓名，不导入），{plan.missing['unit']} 项的责任单位"
+             "（organiser、unit）要填写。"] * bool(plan.missing["unit"])
     todo += [f"{_label(plan.out / name, plan.out)}:{line}（{e.source.where}「{e.data['title']}」）：{'；'.join(e.issues)}"
                     for name, entries in plan.entries.items() for e, line in zip(entries, lines[name]) if e.issues]
     report += ["", f"需要补充或核对的地方（{len(todo)} 处；make check 会列出每个「{PLACEHOLDER}」的文件和行号）："]
