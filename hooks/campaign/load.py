@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from .figures import roll_up
-from .models import Achievements, Activity, Campaign, Domain, Photo
+from .ledger import Ledger, ledger_problems, merged
+from .models import Achievements, Activity, Campaign, Domain, FeedbackLedger, Photo
 from .photos import image_uses
 from .problems import DataProblems, Problem
 from .validate import LIST_HINT, validate
@@ -28,6 +29,7 @@ class Site:
     origin: dict[str, str] = field(default_factory=dict)  # activity id -> "file:line"
     images: dict[str, list[str]] = field(default_factory=dict)  # image path -> "file:line" of each use
     pictures: dict = field(default_factory=dict)  # image path -> images.Picture, once processed
+    ledger: Ledger = field(default_factory=Ledger)  # 你说我办: data/feedback/*.yml
 
     def domain(self, domain_id: str) -> Domain:
         return next(d for d in self.domains if d.id == domain_id)
@@ -79,10 +81,16 @@ def load_site(data_dir: Path) -> Site:
     domains = _validate_all(Domain, domains_source, year)
     activities = [f for s in folder("activities") for f in _validate_all(Activity, s, year)]
     achievements = [_rolled_up(f) for s in folder("achievements") for f in _validate_all(Achievements, s, year, whole=True)]
+    # The ledger's links are checked only once the files they point into are clean (no echo of their errors).
+    refs_ok = not any(s.problems for s in sources)
+    feedback = [f for s in folder("feedback") for f in _validate_all(FeedbackLedger, s, year, whole=True)]
 
     # Unknown-domain errors would only repeat a broken domains.yml once per activity.
     domains_ok = domains_source is not None and not domains_source.problems
     cross = _check_references(domains, activities, achievements, domains_ok)
+    targets = {f.item.id for f in activities} | {f"{f.item.domain}/{t.id}" for f in achievements for t in f.item.tasks}
+    cross += ledger_problems([(f.item, f.source, f.loc) for f in feedback], {f.item.id for f in domains} if domains_ok else None,
+                             targets if refs_ok else None)
     problems = missing + cross + [p for s in sources for p in s.problems]
     if problems:
         raise DataProblems(problems)
@@ -93,6 +101,7 @@ def load_site(data_dir: Path) -> Site:
         achievements={f.item.domain: f.item for f in achievements},
         origin={f.item.id: f.where for f in activities},
         images=image_uses(((f.item, f.source, f.loc) for f in activities + achievements), Photo),
+        ledger=merged([f.item for f in feedback]),
     )
 
 

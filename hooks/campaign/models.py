@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, ValidationInfo
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, ValidationInfo
 from pydantic import WithJsonSchema, model_validator
 
+from . import links
 from .figures import FigureError, Target, number, percent, read_target
+from .ledger import LedgerError, public_text
 from .photos import read_image_path, read_photo_date
 from .when import When, WhenError, read_when
 
@@ -57,20 +59,44 @@ PhotoDate = Annotated[
 Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
 Text = Annotated[str, Field(min_length=1)]
 Markdown = Annotated[str, Field(json_schema_extra={"format": "markdown"})]
+# Links that land in an href and a QR code: read by links.py, which lets only web, tel and e-mail through.
+WebUrl = Annotated[str, PlainValidator(links.web_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})]
+FormTemplate = Annotated[str, PlainValidator(links.form_template),
+                         WithJsonSchema({"type": "string", "pattern": r"^https?://[^?#{]+[?#].*\{(title|url|id)\}"})]
+Hotline = Annotated[str, PlainValidator(links.hotline), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9][0-9 -]{1,18}[0-9]$"})]
+EmailAddress = Annotated[str, PlainValidator(links.email), WithJsonSchema({"type": "string", "pattern": r"^[^@\s:/?]+@[^@\s:/?]+\.[A-Za-z]{2,}$"})]
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+_TEMPLATE_HELP = ("可不写；写了，网址里的 {title}、{url}、{id} 换成每一页的标题、网址和活动（领域）编号，"
+                  "表单就知道意见是看哪一页时提的。占位符只能写在问号后面")
+_TEMPLATE_EXAMPLE = "https://wj.example.org/s/abc?title={title}&page={url}&id={id}"
+
+
 class Feedback(Strict, title="意见建议渠道"):
-    form_url: str = Field(title="意见建议表单网址", pattern=r"^https?://\S+$",
-                          description="居民在网上提意见建议的网页地址，以 https:// 开头",
-                          examples=["https://example.org/feedback"])
-    hotline: str = Field("12345", title="热线电话", pattern=r"^\+?[0-9][0-9 -]{2,19}$",
-                         description="居民打电话反映意见的号码，用英文引号括起来", examples=["12345", "0533-1234567"])
-    email: str | None = Field(None, title="电子邮箱", pattern=r"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$",
-                              description="接收意见建议的邮箱，可不写", examples=["shantou@example.org"])
+    form_url: WebUrl = Field(title="意见建议表单网址",
+                             description="居民在网上提意见建议的网页地址，以 https:// 开头",
+                             examples=["https://example.org/feedback"])
+    form_url_template: FormTemplate | None = Field(None, title="表单网址模板", description=_TEMPLATE_HELP,
+                                                   examples=[_TEMPLATE_EXAMPLE])
+    hotline: Hotline = Field("12345", title="热线电话",
+                             description="居民打电话反映意见的号码，用英文引号括起来", examples=["12345", "0533-1234567"])
+    email: EmailAddress | None = Field(None, title="电子邮箱",
+                                       description="接收意见建议的邮箱，可不写", examples=["shantou@example.org"])
+
+
+class FeedbackOverride(Strict, title="本页的意见建议渠道"):
+    form_url: WebUrl | None = Field(None, title="意见建议表单网址", description="可不写；不写沿用上一级的表单",
+                                    examples=["https://example.org/feedback/health"])
+    form_url_template: FormTemplate | None = Field(None, title="表单网址模板", description=_TEMPLATE_HELP,
+                                                   examples=[_TEMPLATE_EXAMPLE])
+    hotline: Hotline | None = Field(None, title="热线电话", description="可不写；不写沿用上一级的热线",
+                                    examples=["0533-1234567"])
+    email: EmailAddress | None = Field(None, title="电子邮箱", description="可不写；不写沿用上一级的邮箱",
+                                       examples=["weisheng@example.org"])
 
 
 class Campaign(Strict, title="活动总体信息"):
@@ -96,6 +122,9 @@ class Domain(Strict, title="民生领域"):
     unit: Text = Field(title="牵头单位", description="写单位名称，不写个人姓名", examples=["民政办"])
     description: Markdown = Field("", title="详细介绍", description="领域页面上的介绍，可用简单的 Markdown，可不写",
                                   examples=["重点是规范养老机构管理，保障养老保险待遇按时足额发放。"])
+    feedback: FeedbackOverride | None = Field(None, title="本领域的意见建议渠道",
+                                              description="可不写；只写和 campaign.yml 不同的几项，本领域的活动也沿用",
+                                              examples=[{"form_url": "https://example.org/feedback/health"}])
 
 
 _PHOTO = {"image": "qiuquan/before.jpg", "alt": "秋泉小区3号楼，外墙灰暗脱皮，楼前堆着杂物"}
@@ -136,6 +165,9 @@ class Activity(Strict, title="活动"):
     before_after: list[BeforeAfter] = Field([], title="前后对比", description="同一地点变化前后的照片，可不写",
                                             examples=[[_PAIR]])
     photos: list[Photo] = Field([], title="活动照片", description="活动现场的照片，可不写", examples=[[_PHOTO_AFTER]])
+    feedback: FeedbackOverride | None = Field(None, title="本活动的意见建议渠道",
+                                              description="可不写；只写和所属领域、campaign.yml 不同的几项",
+                                              examples=[{"form_url": "https://example.org/feedback/open-day"}])
 
 
 Status = Literal["未开始", "进行中", "已完成", "长期坚持"]
@@ -227,6 +259,64 @@ class Achievements(Strict, title="重点工作和数据"):
                                   examples=[[{"label": "开放床位", "value": 30, "unit": "张", "as_of": "2021-09-12"}]])
     before_after: list[BeforeAfter] = Field([], title="前后对比", description="这个领域整体的变化，不属于某项重点工作时写在这里，可不写",
                                             examples=[[_PAIR]])
+
+
+LedgerStatus = Literal["已办结", "办理中", "已答复", "未采纳"]
+PublicText = Annotated[str, AfterValidator(public_text)]
+Day = date  # a field named "date" would shadow the type inside its class
+
+
+class FeedbackItem(Strict, title="意见建议"):
+    id: Slug = Field(title="编号", description="英文小写和连字符，全站唯一，用作网页上的锚点", examples=["2021-10-road-lights"])
+    date: Day = Field(title="收到日期", description="写成 2021-10-08 这样的日期", examples=["2021-10-08"])
+    domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id", examples=["environment"])
+    channel: Text = Field(title="反映渠道", description="从哪里收到的", examples=["12345热线", "走访", "意见表", "座谈会"])
+    summary: Annotated[PublicText, Field(min_length=1)] = Field(
+        title="反映的问题或建议", description="写清反映了什么；会公开在网上，不写姓名、电话、门牌号等个人信息",
+        examples=["小区南门路灯不亮，晚上出行不便"])
+    status: LedgerStatus = Field(title="办理状态", description="已办结、办理中、已答复或未采纳", examples=["已办结"])
+    reason: PublicText = Field("", title="未采纳的原因", description="状态是“未采纳”时必填，说明为什么", examples=["该路段属市政道路，已转交区城管局"])
+    response: PublicText = Field("", title="办理结果或答复", description="做了什么、答复了什么；“办理中”时可写进展",
+                                 examples=["城建办已更换灯具，10月15日起恢复照明"])
+    links: list[Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$")]] = Field(
+        [], title="相关活动或重点工作", description="活动写编号；重点工作写“领域编号/任务编号”",
+        examples=[["hospital-open-day", "healthcare/long-queues"]])
+
+    @model_validator(mode="after")
+    def _explained(self):
+        if self.status == "未采纳" and not self.reason:
+            raise LedgerError("状态是“未采纳”，但没有写原因", "添加一行「reason: …」，说明为什么没有采纳。")
+        if self.status != "办理中" and not self.response:
+            raise LedgerError(f"状态是“{self.status}”，但没有写办理结果或答复", "添加一行「response: …」，写明做了什么或怎样答复的。")
+        return self
+
+
+Count = Annotated[int, Field(ge=0)]
+
+
+class FeedbackTotals(Strict, title="办理情况统计"):
+    label: Text = Field(title="统计范围", description="这组数字统计的是什么", examples=["大走访收集的问题"])
+    domain: Slug | None = Field(None, title="所属领域", description="属于某个领域时写它的 id，可不写", examples=["environment"])
+    as_of: date | None = Field(None, title="数据截至", description="写成 2021-09-12 这样的日期；原始材料没写日期时可不写",
+                               examples=["2021-11-30"])
+    source: Text = Field(title="数据来源", description="数字出自哪里：只写有出处的真实数字", examples=["街道党政办工作通报"])
+    unit: str = Field("条", title="单位", description="问题的量词", examples=["条", "个", "件"])
+    visited: Count | None = Field(None, title="走访户数", description="走访了多少户，可不写", examples=[6761])
+    collected: Count = Field(title="收集问题", description="一共收集到多少条问题和诉求", examples=[450])
+    on_the_spot: Count | None = Field(None, title="当场解决", description="收集时当场解决的，可不写", examples=[12])
+    transferred: Count | None = Field(None, title="转办", description="交给责任单位办理的，可不写", examples=[450])
+    resolved: Count | None = Field(None, title="已办结", description="转办的问题中已经办结的，可不写", examples=[439])
+    in_progress: Count | None = Field(None, title="办理中", description="转办的问题中还在办理的，可不写", examples=[11])
+
+
+class FeedbackLedger(Strict, title="你说我办"):
+    items: list[FeedbackItem] = Field([], title="意见建议", description="收到的意见建议，每条一项",
+                                      examples=[[{"id": "2021-10-road-lights", "date": "2021-10-08", "domain": "environment",
+                                                  "channel": "12345热线", "summary": "小区南门路灯不亮",
+                                                  "status": "已办结", "response": "已更换灯具"}]])
+    totals: list[FeedbackTotals] = Field([], title="办理情况统计", description="只知道总数时写这里：收集、转办、办结等条数",
+                                         examples=[[{"label": "大走访收集的问题", "as_of": "2021-11-30", "source": "工作通报",
+                                                     "collected": 450, "transferred": 450, "resolved": 439}]])
 
 
 ActivityList = list[Activity]

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import TypeAdapter
 
-from .models import Achievements, Activity, Campaign, Domain
+from .models import Achievements, Activity, Campaign, Domain, FeedbackLedger
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"  # committed in the repo, beside data/
@@ -39,6 +39,8 @@ KINDS = [
          "data/activities/*.yml：配档表里的活动，每项以“- id:”开头。"),
     Kind("achievements", "achievements/*.yml", Achievements, "重点工作和数据",
          "data/achievements/<领域编号>.yml：一个领域的重点工作（重点解决问题）和数据。"),
+    Kind("feedback", "feedback/*.yml", FeedbackLedger, "你说我办",
+         "data/feedback/*.yml：收到的意见建议和办理结果（items），只知道总数时写办理情况统计（totals）。"),
 ]
 
 
