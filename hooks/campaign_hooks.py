@@ -1,7 +1,8 @@
 """MkDocs hooks: the thin adapter between the campaign core and an MkDocs build.
 
 Only this file knows MkDocs. It validates the data before anything is written (on_config),
-and adds the generated pages, open-data and calendar files to the build (on_files).
+and adds the generated pages, open-data and calendar files to the build (on_files); every page gets
+its feedback block (on_page_context, on_template_context for 404.html).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
+from campaign.feedback import feedback_block, qr_files
 from campaign.ics import feeds
 from campaign.images import default_cache, process_images, site_files
 from campaign.load import Site, load_site
@@ -22,7 +24,7 @@ from campaign.problems import DataProblems
 from campaign.schema import schema_files
 
 log = get_plugin_logger("campaign")
-NAV_PAGES = {"index.md", "activities/index.md", "domains/index.md", "calendar/index.md"}
+NAV_PAGES = {"index.md", "activities/index.md", "domains/index.md", "calendar/index.md", "ledger/index.md"}
 _site: Site | None = None
 
 
@@ -55,9 +57,23 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=text))
     for path, data in feeds(_site, config.site_url).items():
         files.append(File.generated(config, path, content=data))
+    for path, svg in qr_files(_site, config.site_url).items():
+        files.append(File.generated(config, path, content=svg))
     for path, cached in site_files(_site.pictures, _image_cache(config)).items():
         files.append(File.generated(config, path, abs_src_path=str(cached)))
     return files
+
+
+def on_page_context(context, page, config, nav):
+    # overrides/main.html ends every page's content with it (and overrides/404.html the 404 page)
+    context["feedback_block"] = feedback_block(_site, page.file.src_uri, page.title or "", config.site_url)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        context["feedback_block"] = feedback_block(_site, None, "", config.site_url)
+    return context
 
 
 def _image_cache(config) -> Path:

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 
+from .ledger import FEEDBACK_FIELDS, TOTALS_FIELDS, item_records, totals_records
 from .load import Site
 from .when import When
 
@@ -73,7 +74,9 @@ def data_files(site: Site) -> dict[str, str]:
     """Site-relative path -> text of every open-data file."""
     sets = {"activities": (activity_records(site), ACTIVITY_FIELDS),
             "achievements": (task_records(site), TASK_FIELDS),
-            "figures": (figure_records(site), FIGURE_FIELDS)}
+            "figures": (figure_records(site), FIGURE_FIELDS),
+            "feedback": (item_records(site.ledger, lambda d: site.domain(d).name), FEEDBACK_FIELDS),
+            "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS)}
     files = {}
     for name, (records, fields) in sets.items():
         files[f"data/{name}.json"] = to_json(records)

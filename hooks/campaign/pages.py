@@ -16,6 +16,7 @@ import yaml
 from . import jsonld
 from .calendar_pages import calendar_pages
 from .dashboard import STATUSES, bar_scale, progress_by_domain, status_totals
+from .feedback import feedback_pages
 from .load import Site
 from .render import environment, page_url, relative
 
@@ -94,6 +95,8 @@ def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[
                           meta={"description": f"{activity.when.reading}，{activity.where}"}))
     for uri, title, description, template, context in calendar_pages(site, on, site_url):
         pages.append(Page(uri, title, render(template, uri, **context), meta={"description": description}))
+    for uri, title, template, context, meta in feedback_pages(site, site_url):
+        pages.append(Page(uri, title, render(template, uri, **context), meta=meta))
     return pages
 
 
