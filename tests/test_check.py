@@ -105,3 +105,4 @@ def test_broken_files_are_all_reported_with_file_line_and_fix(project):
     assert f"data/activities/healthcare.yml:{line_of(data / 'activities/healthcare.yml', '尽快')}:" in result.stderr
     assert f"data/achievements/housing.yml:{line_of(data / 'achievements/housing.yml', '差不多')}:" in result.stderr
     assert result.stderr.count("怎么改：") == 2
+    assert "只能写：未开始、进行中、已完成、长期坚持。" in result.stderr  # in Chinese, not pydantic's "'a', 'b' or 'c'"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 
 from pydantic import BaseModel, ValidationError
@@ -47,7 +48,8 @@ def explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         return f"{name}「{value}」格式不对。", _FORMAT_HINTS.get(str(loc[-1]), "对照示例文件的写法修改。")
     if kind == "literal_error":
-        return f"{name}不能写「{value}」。", f"只能写：{ctx.get('expected', '').replace(chr(39), '')}。"
+        choices = re.findall(r"'([^']*)'", ctx.get("expected", ""))  # pydantic lists them in English: 'a', 'b' or 'c'
+        return f"{name}不能写「{value}」。", f"只能写：{'、'.join(choices)}。"
     if kind in {"list_type"}:
         return f"{name}应该是一个列表。", LIST_HINT
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
