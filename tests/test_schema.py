@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 
 from campaign.load import load_site
 from campaign.problems import DataProblems
@@ -35,9 +35,11 @@ for tag, pattern, first in [
     Yaml12Loader.add_implicit_resolver(tag, re.compile(pattern), first)
 
 
-def validator(kind_name: str) -> Draft202012Validator:
+def validator(kind_name: str) -> Draft7Validator:
     schema = json.loads((ROOT / "schemas" / f"{kind_name}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"  # the draft editors' plugins support
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema, format_checker=Draft7Validator.FORMAT_CHECKER)
 
 
 def schema_errors(path: Path, data_dir: Path) -> list:
@@ -75,8 +77,7 @@ def test_every_field_has_a_chinese_title_description_and_valid_examples(kind):
         assert chinese.search(field.get("description", "")), f"{where}.{name}: no Chinese description"
         assert field.get("examples"), f"{where}.{name}: no examples"
         for example in field["examples"]:
-            check = Draft202012Validator({**field, "$defs": schema.get("$defs", {})},
-                                         format_checker=Draft202012Validator.FORMAT_CHECKER)
+            check = Draft7Validator({**field, "$defs": schema.get("$defs", {})}, format_checker=Draft7Validator.FORMAT_CHECKER)
             assert not list(check.iter_errors(example)), f"{where}.{name}: example {example!r} breaks its own schema"
 
 

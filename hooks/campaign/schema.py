@@ -17,7 +17,8 @@ from pydantic import TypeAdapter
 
 from .models import Achievements, Activity, Campaign, Domain, FeedbackLedger
 
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Draft 7: what yaml-language-server (VS Code's YAML extension) supports; pydantic's output keeps to it.
+DIALECT = "http://json-schema.org/draft-07/schema#"
 SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"  # committed in the repo, beside data/
 
 
