@@ -2,7 +2,8 @@
 
 Two tables are recognised by their headers: the activity schedule (事项类别, 责任领导, 活动内容,
 活动安排) and the key tasks (事项类别, 责任领导, 重点工作／重点解决问题, 具体措施, 完成时限). A domain or
-leader cell that spans several rows, merged or left blank, carries down. Decisions, also in the guide:
+leader cell that spans several rows, merged or left blank, carries down; without a 事项类别 column, a
+row merged across (一、老有所养) names the domain of the rows below. Decisions, also in the guide:
 
 - ids are ASCII, since titles are Chinese: activities <domain>-1, -2 … (unique site-wide), key tasks
   task-1, task-2 … within their domain; domains by name from domains.yml, or the common eleven.
@@ -13,7 +14,9 @@ leader cell that spans several rows, merged or left blank, carries down. Decisio
 - when: the time phrase an item starts with (9—11月，…) or a clause starts with; a cell numbered
   1. 2. 3. becomes one activity per item; no phrase → the campaign period, noted in the file.
 - deadline: the whole 完成时限 cell, else its first readable clause, else 长期坚持; the original text
-  is kept as a comment beside it. status follows: 长期坚持 for ongoing deadlines, else 进行中.
+  is kept as a comment beside it. status follows: 长期坚持 for ongoing deadlines, else 进行中; kind is
+  重点解决问题 when the title names a problem (…不到位, 看病难), else 重点工作. Both are guesses, so
+  the report asks the editor to check them.
 """
 from __future__ import annotations
 
@@ -471,26 +474,31 @@ def _year_in(text: str) -> int | None:
 
 def _report(plan: _Plan, source: Path, lines: dict[str, list[int]], notes: list[str], skipped: list[str],
             keep_names: bool) -> str:
-    out = _label(plan.out, plan.out)
-    report = [f"导入报告：{source.name} → {out}/（年份按 {plan.year} 年理解）", "", "写入的文件："]
+    report = [f"导入报告：{source.name} → {_label(plan.out, plan.out)}/（年份按 {plan.year} 年理解）", "", "写入的文件："]
     for name, entries in plan.entries.items():
         what = "项活动" if name.startswith("activities/") else "项重点工作"
         report.append(f"  {_label(plan.out / name, plan.out)}：{len(entries)} {what}")
-    todo = notes + [f"{PLACEHOLDER}：配档表没有写活动地点，{plan.missing['where']} 项活动的 where 要填写。"] * bool(
-        plan.missing["where"])
-    todo += [f"{PLACEHOLDER}：配档表只有责任领导（个人姓名，不导入），{plan.missing['unit']} 项的责任单位"
-             "（organiser、unit）要填写。"] * bool(plan.missing["unit"])
-    todo += [f"{_label(plan.out / name, plan.out)}:{line}（{e.source.where}「{e.data['title']}」）：{'；'.join(e.issues)}"
-                    for name, entries in plan.entries.items() for e, line in zip(entries, lines[name]) if e.issues]
+    todo = notes + _todo(plan, lines)
     report += ["", f"需要补充或核对的地方（{len(todo)} 处；make check 会列出每个「{PLACEHOLDER}」的文件和行号）："]
     report += [f"{n}. {t}" for n, t in enumerate(todo, 1)]
     if skipped:
         report += ["", "没有导入的内容："] + [f"  {s}" for s in skipped]
-    report += ["", f"个人姓名：「责任领导」一栏（{plan.names} 行）是个人姓名，网站只写单位，所以没有导入。"
-               "其他栏目里如果写了个人姓名（例如“某某工作室”），请在数据里改写。"]
+    if plan.names:
+        report += ["", f"个人姓名：「责任领导」一栏（{plan.names} 行）是个人姓名，网站只写单位，所以没有导入。"
+                   "其他栏目里如果写了个人姓名（例如“某某工作室”），请在数据里改写。"]
     if keep_names:
         report += ["责任领导（只记在本报告里，不写入数据）："]
         report += [f"  {e.data['id']}「{e.data['title']}」：{e.names}" for es in plan.entries.values() for e in es if e.names]
     return "\n".join(report)
 
 
+def _todo(plan: _Plan, lines: dict[str, list[int]]) -> list[str]:
+    """What the editor must fill in or check: placeholders and guesses in general, then entry by entry."""
+    todo = [f"{PLACEHOLDER}：配档表没有写活动地点，{plan.missing['where']} 项活动的 where 要填写。"] * bool(plan.missing["where"])
+    todo += [f"{PLACEHOLDER}：配档表只有责任领导（个人姓名，不导入），{plan.missing['unit']} 项的责任单位"
+             "（organiser、unit）要填写。"] * bool(plan.missing["unit"])
+    todo += ["重点工作的类别（kind）按标题推断：写的是问题的（“……不到位”“看病难”）记为“重点解决问题”；进展（status）"
+             "按完成时限推断：长期的记“长期坚持”，其余记“进行中”。请逐项核对。"] * any(
+        name.startswith("achievements/") for name in plan.entries)
+    return todo + [f"{_label(plan.out / name, plan.out)}:{line}（{e.source.where}「{e.data['title']}」）：{'；'.join(e.issues)}"
+                   for name, entries in plan.entries.items() for e, line in zip(entries, lines[name]) if e.issues]
