@@ -111,8 +111,8 @@ def _passed(when: When, on: date) -> bool:
 
 
 def _placeholders(source: Source) -> list[Problem]:
-    return [source.problem(loc, f"「{_key(loc)}」还是「{PLACEHOLDER}」。",
-                           "导入时配档表里没有这一项：请照实际情况填写（写单位，不写个人姓名）。")
+    return [source.problem(loc, f"「{_key(loc)}」还是「{PLACEHOLDER}」。", "导入时配档表里没有这一项，请照实际情况填写"
+                           + ("（写单位，不写个人姓名）。" if _key(loc) in ("unit", "organiser") else "。"))
             for loc, value in _strings(source.data, ()) if PLACEHOLDER in value]
 
 
