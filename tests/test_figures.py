@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from campaign.dashboard import STATUSES, progress_by_domain
+from campaign.dashboard import STATUSES, latest_change, progress_by_domain
 from campaign.figures import FigureError, read_target, roll_up
 from campaign.load import load_site
 from campaign.models import Figure
@@ -127,3 +127,14 @@ def test_home_dashboard_counts_equal_the_data(sample_site):
         cells = "".join(f"<td>{row.counts[s]}</td>" for s in STATUSES)
         assert f"<tr><th scope=\"row\">{row.domain.name}</th>{cells}<td>{row.total}</td></tr>" in home
     assert '<svg class="cc-chart__svg"' in home and 'role="img"' in home
+
+
+def test_home_shows_the_newest_before_after_pair_with_a_link_to_its_page(sample_site):
+    site = load_site(ROOT / "data")
+    latest = latest_change(site)
+    pairs = [p for a in site.achievements.values() for p in a.before_after + [q for t in a.tasks for q in t.before_after]]
+    pairs += [p for a in site.activities for p in a.before_after]
+    assert latest and all(p.after.date.end <= latest.pair.after.date.end for p in pairs if p.after.date)
+    home = (sample_site / "index.html").read_text(encoding="utf-8")
+    assert 'id="latest-change"' in home and f'href="{latest.url}">看这项变化的详情' in home
+    assert latest.pair.after.alt in home

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from .load import Site
 from .models import Domain
@@ -53,3 +54,22 @@ def status_totals(rows: list[DomainProgress]) -> dict[str, int]:
 def bar_scale(rows: list[DomainProgress]) -> float:
     # a campaign imported from an activity schedule alone has domains but no key tasks yet
     return BAR_WIDTH / (max((r.total for r in rows), default=0) or 1)
+
+
+@dataclass(frozen=True)
+class Change:
+    """A before/after pair and the page it belongs to."""
+
+    pair: object
+    url: str
+
+
+def latest_change(site: Site) -> Change | None:
+    """The pair whose "after" photo is newest (undated ones count as oldest; ties keep data order)."""
+    changes = [Change(p, f"domains/{d.id}/") for d in site.domains
+               for p in getattr(site.achievements.get(d.id), "before_after", [])]
+    changes += [Change(p, f"domains/{d.id}/#{t.id}") for d in site.domains
+                for t in getattr(site.achievements.get(d.id), "tasks", []) for p in t.before_after]
+    changes += [Change(p, f"activities/{a.id}/") for a in site.activities for p in a.before_after]
+    taken = lambda change: change.pair.after.date.end if change.pair.after.date else date.min  # noqa: E731
+    return max(changes, key=taken, default=None)

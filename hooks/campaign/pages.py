@@ -15,7 +15,7 @@ import yaml
 
 from . import jsonld
 from .calendar_pages import calendar_pages
-from .dashboard import STATUSES, bar_scale, progress_by_domain, status_totals
+from .dashboard import STATUSES, bar_scale, latest_change, progress_by_domain, status_totals
 from .feedback import feedback_pages
 from .load import Site
 from .render import environment, page_url, relative
@@ -103,7 +103,7 @@ def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[
 def dashboard(site: Site, on: date) -> dict:
     rows = progress_by_domain(site)
     return {"upcoming": upcoming(site, on), "progress": rows, "totals": status_totals(rows),
-            "scale": bar_scale(rows), "statuses": STATUSES}
+            "scale": bar_scale(rows), "statuses": STATUSES, "latest": latest_change(site)}
 
 
 def upcoming(site: Site, on: date) -> list:
