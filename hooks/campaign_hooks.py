@@ -24,7 +24,6 @@ from campaign.problems import DataProblems
 from campaign.schema import schema_files
 
 log = get_plugin_logger("campaign")
-NAV_PAGES = {"index.md", "activities/index.md", "domains/index.md", "calendar/index.md", "ledger/index.md"}
 _site: Site | None = None
 
 
@@ -46,11 +45,14 @@ def on_config(config):
 
 
 def on_files(files: Files, config) -> Files:
+    in_nav = set(_nav_paths(config.nav or []))
     for page in build_pages(_site, site_url=config.site_url):
         handwritten = files.get_file_from_path(page.src_uri)
         if handwritten is not None:
             files.remove(handwritten)
-        inclusion = InclusionLevel.INCLUDED if page.src_uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+        # Only the pages mkdocs.yml's nav lists are in the nav every page repeats: listing every
+        # activity there would make each page carry them all (build time grows with the square).
+        inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         text = page.source(handwritten.content_string if handwritten else None)
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
     for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
@@ -74,6 +76,13 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html":
         context["feedback_block"] = feedback_block(_site, None, "", config.site_url)
     return context
+
+
+def _nav_paths(items):
+    """The page paths in mkdocs.yml's nav (a list of titles mapped to paths or to nested lists)."""
+    for item in items:
+        for value in (item.values() if isinstance(item, dict) else [item]):
+            yield from (_nav_paths(value) if isinstance(value, list) else [value])
 
 
 def _image_cache(config) -> Path:

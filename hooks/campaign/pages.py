@@ -30,7 +30,6 @@ class Page:
     title: str
     body: str
     meta: dict = field(default_factory=dict)
-    in_nav: bool = False
 
     @property
     def url(self) -> str:
