@@ -3,6 +3,7 @@ the site, and Chinese search finds a word in the middle of a sentence."""
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -17,8 +18,13 @@ from conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SAMPLE = load_site(ROOT / "data")
+SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 PAGES = ["", "activities/", "domains/", "domains/healthcare/", "activities/hospital-open-day/", "guide/",
          "calendar/", "calendar/2021-10/"]
+# One page of each type: home, domain, activity, indexes, calendars, 你说我办, poster, 404 and the guide.
+PAGE_TYPES = ["", "domains/healthcare/", "activities/hospital-open-day/", "activities/", "domains/",
+              "calendar/", "calendar/2021-10/", "calendar/healthcare/", "ledger/",
+              "activities/hospital-open-day/poster/", "404.html", "guide/"]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -27,10 +33,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served(sample_site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(sample_site)))
+def served(sample_site, tmp_path_factory):
+    """The site at its site_url path (/shantou/), as a web server would serve it: the 404 page's
+    links, absolute from that path, reach their files."""
+    root = tmp_path_factory.mktemp("www")
+    base = SITE_URL.split("/", 3)[3]
+    (root / base).parent.mkdir(parents=True, exist_ok=True)
+    (root / base.rstrip("/")).symlink_to(sample_site)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    yield f"http://127.0.0.1:{server.server_port}/{base}"
     server.shutdown()
 
 

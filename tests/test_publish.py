@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import filecmp
-import functools
 import gzip
 import os
 import re
@@ -15,14 +14,13 @@ import threading
 import xml.etree.ElementTree as ET
 from datetime import datetime, time, timezone
 from html.parser import HTMLParser
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
 
 from campaign.linkcheck import check_site
-from test_browser import _QuietHandler, browser  # noqa: F401 — the shared Chromium fixture
+from test_browser import browser, served  # noqa: F401 — the shared Chromium fixture and the served sample
 
 from conftest import BUILD_EPOCH, ROOT, mkdocs_build
 
@@ -153,21 +151,9 @@ def test_404_page_is_chinese_and_links_home_activities_domains(sample_site):
     assert f'<form class="cc-404-search" action="{base}."' in html and 'name="q"' in html
 
 
-@pytest.fixture
-def served_under_site_path(sample_site, tmp_path):
-    """The site at its site_url path (/shantou/), as a web server would serve it."""
-    base = SITE_URL.split("/", 3)[3]
-    (tmp_path / base).parent.mkdir(parents=True, exist_ok=True)
-    (tmp_path / base.rstrip("/")).symlink_to(sample_site)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(tmp_path)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/{base}"
-    server.shutdown()
-
-
-def test_404_search_opens_the_site_search_with_the_query(served_under_site_path, browser):  # noqa: F811
+def test_404_search_opens_the_site_search_with_the_query(served, browser):  # noqa: F811
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(served_under_site_path + "404.html", wait_until="networkidle")
+    page.goto(served + "404.html", wait_until="networkidle")
     assert page.locator("h1").inner_text() == "页面找不到了"
     page.fill("#cc-404-q", "长者食堂")
     page.click(".cc-404-search button")
