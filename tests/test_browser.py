@@ -19,8 +19,6 @@ from conftest import ROOT
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SAMPLE = load_site(ROOT / "data")
 SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
-PAGES = ["", "activities/", "domains/", "domains/healthcare/", "activities/hospital-open-day/", "guide/",
-         "calendar/", "calendar/2021-10/"]
 # One page of each type: home, domain, activity, indexes, calendars, 你说我办, poster, 404 and the guide.
 PAGE_TYPES = ["", "domains/healthcare/", "activities/hospital-open-day/", "activities/", "domains/",
               "calendar/", "calendar/2021-10/", "calendar/healthcare/", "ledger/",
@@ -60,12 +58,32 @@ def test_no_page_requests_anything_from_another_host(served, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     requested = []
     page.on("request", lambda request: requested.append(request.url))
-    for path in PAGES:
+    for path in PAGE_TYPES:
         page.goto(served + path, wait_until="networkidle")
         assert page.locator("h1").first.is_visible()
     hosts = {urlparse(url).netloc for url in requested if not url.startswith("data:")}
     assert hosts == {urlparse(served).netloc}, f"off-site requests: {sorted(hosts)}"
     page.close()
+
+
+# The home page's first visit on a phone, as stored (a server that compresses sends about a sixth): the
+# budget and its reasons are in the README (Page weight).
+HOME_BUDGET = 800_000   # everything: Material's CSS and JS, the search index, our HTML, CSS, JS and photos
+OWN_BUDGET = 150_000    # ours alone: the HTML, assets/css, assets/js and the photos
+
+
+def test_the_home_page_stays_within_its_weight_budget(served, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    sizes = {}
+    page.on("requestfinished", lambda request: sizes.update({request.url: request.sizes()["responseBodySize"]}))
+    page.goto(served, wait_until="networkidle")
+    page.close()
+    theme = [url for url in sizes if "/assets/stylesheets/" in url or "/assets/javascripts/" in url
+             or url.endswith("/search/search_index.json")]
+    own = {url: size for url, size in sizes.items() if url not in theme}
+    assert any(url.endswith("/search/search_index.json") for url in theme) and any("/images/" in url for url in own)
+    assert sum(sizes.values()) <= HOME_BUDGET, sorted(sizes.items(), key=lambda item: -item[1])
+    assert sum(own.values()) <= OWN_BUDGET, sorted(own.items(), key=lambda item: -item[1])
 
 
 def test_search_finds_a_word_inside_a_sentence(served, browser):
