@@ -3,9 +3,15 @@ on the next page, and at 200% zoom (a 390 px phone's page is then 195 CSS px wid
 scrolls sideways, in either mode."""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import material
 import pytest
 
 from test_browser import PAGE_TYPES, browser, served  # noqa: F401 — the shared server and browser fixtures
+
+from conftest import ROOT
 
 PHONE = {"width": 390, "height": 844}
 ZOOMED = {"width": 195, "height": 422}  # the same phone at 200%
@@ -65,3 +71,13 @@ def test_no_page_type_scrolls_sideways_at_200_percent_zoom(served, browser, larg
             wide[path] = width
     context.close()
     assert not wide, f"scroll sideways at 195 px: {wide}"
+
+
+def test_the_header_override_is_materials_header_plus_the_button():
+    """Upgrading Material must not leave a stale copy of its header behind: re-copy it and add the button."""
+    ours = (ROOT / "overrides/partials/header.html").read_text(encoding="utf-8")
+    theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text(encoding="utf-8")
+    def body(text):
+        return re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)
+    without_button = re.sub(r"    <button [^>]*data-cc-large-toggle.*?</button>\n", "", ours, flags=re.S)
+    assert without_button != ours and body(without_button) == body(theirs)
