@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -38,7 +39,9 @@ def on_config(config):
     except DataProblems as problems:
         log.error("\n" + problems.report())
         raise Abort("数据有误，构建已停止。") from None
-    config["site_name"] = _site.campaign.title
+    # Material prints site_name raw in places (the logo's aria-label, the header, <title>): hand it
+    # over escaped, as Markup, so it is escaped exactly once everywhere (`| e` leaves Markup alone).
+    config["site_name"] = escape(_site.campaign.title)
     if not config.site_url:
         raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
     return config

@@ -21,10 +21,9 @@ def mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH, env: d
                            "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the project (config, content, data, hooks, overrides) to edit."""
-    copy = tmp_path / "project"
+def copy_project(parent: Path) -> Path:
+    """A copy of the project (config, content, data, hooks, overrides) in `parent`/project."""
+    copy = parent / "project"
     copy.mkdir()
     for name in ["mkdocs.yml", "content", "data", "hooks", "overrides"]:
         source = ROOT / name
@@ -33,6 +32,12 @@ def project(tmp_path: Path) -> Path:
         else:
             shutil.copy2(source, copy / name)
     return copy
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A throwaway copy of the project to edit."""
+    return copy_project(tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,168 @@
+"""Hostile strings in every text field of the sample data: the site escapes or cleans them all.
+
+Each plain-text field (titles, summaries, places, units, captions, alt texts…) of a copy of the sample
+gets a set of injection attempts, an unbroken 300-character word and a right-to-left override
+appended; ids, dates, `when` phrases, numbers, statuses and URLs are left alone (they are validated
+and would be refused). The build must pass strictly, no script or event handler may appear that a
+clean build does not have, and in Chromium no alert fires and no page scrolls sideways on a phone.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+import threading
+from html.parser import HTMLParser
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import copy_project, mkdocs_build
+from test_browser import CHROMIUM, SITE_URL, _QuietHandler, browser  # noqa: F401 — the shared browser fixture
+
+LONG = "W" * 300
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "{{7*7}}",
+    "</textarea><svg onload=alert(1)>",
+    "' onmouseover='alert(1)",
+    LONG,
+    "\u202e反向文字",
+    "**bold** [x](javascript:alert(1))",
+]
+# Keys whose values are free text shown to residents; everything else (ids, dates, when phrases,
+# numbers, statuses, targets, links, images, URLs) is validated and left as it is.
+TEXT_KEYS = {"title", "slogan", "organiser", "summary", "name", "unit", "description", "alt", "caption",
+             "credit", "where", "audience", "channels", "measures", "what", "label", "source", "channel",
+             "reason", "response"}
+PAGES = ["", "domains/healthcare/", "activities/hospital-open-day/", "calendar/", "ledger/",
+         "activities/hospital-open-day/poster/"]
+
+
+def _poison(node, counter: list[int]):
+    if isinstance(node, list):
+        return [_poison(item, counter) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {}
+    for key, value in node.items():
+        if key in TEXT_KEYS and isinstance(value, str) and value:
+            counter[0] += 1
+            value = value.rstrip("\n") + " " + " ".join(HOSTILE)
+        elif key in TEXT_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            counter[0] += len(value)
+            value = [v + " " + " ".join(HOSTILE) for v in value]
+        else:
+            value = _poison(value, counter)
+        result[key] = value
+    return result
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.scripts: set[str] = set()       # src of every <script>, "inline:<type>" for inline ones
+        self.handlers: list[str] = []
+        self.bad_urls: list[str] = []
+        self.jsonld: list[str] = []
+        self._in_jsonld = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name, value in attrs.items():
+            if name.lower().startswith("on"):
+                self.handlers.append(f"<{tag} {name}={value!r}>")
+            if name.lower() in {"href", "src", "action", "formaction", "xlink:href"} and value and \
+                    re.sub(r"[\s\x00-\x1f]", "", value).lower().startswith("javascript:"):
+                self.bad_urls.append(f"<{tag} {name}={value!r}>")
+        if tag == "script":
+            self.scripts.add(attrs.get("src") or f"inline:{attrs.get('type', '')}")
+            self._in_jsonld = attrs.get("type") == "application/ld+json"
+            if self._in_jsonld:
+                self.jsonld.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_jsonld = False
+
+    def handle_data(self, data):
+        if self._in_jsonld:
+            self.jsonld[-1] += data
+
+
+def _collect(site: Path):
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        collector = _Collector()
+        collector.feed(path.read_text(encoding="utf-8"))
+        pages[path.relative_to(site).as_posix()] = collector
+    return pages
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The project's copy (as the `project` fixture makes it, once for the module) with hostile data."""
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    files = [project / "data" / "campaign.yml", project / "data" / "domains.yml"]
+    for folder in ["activities", "achievements", "feedback"]:
+        files += sorted((project / "data" / folder).glob("*.yml"))
+    counter = [0]
+    for path in files:
+        data = _poison(yaml.safe_load(path.read_text(encoding="utf-8")), counter)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    assert counter[0] > 100, counter  # every kind of file and field was reached
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_the_build_escapes_every_hostile_string(hostile_site, sample_site):
+    clean = _collect(sample_site)
+    hostile = _collect(hostile_site)
+    own_scripts = set().union(*(page.scripts for page in clean.values()))
+    for name, page in hostile.items():
+        assert page.scripts <= own_scripts, (name, page.scripts - own_scripts)
+        assert not page.handlers, (name, page.handlers[:3])
+        assert not page.bad_urls, (name, page.bad_urls[:3])
+        for block in page.jsonld:
+            assert "</script" not in block.lower(), name
+            json.loads(block)
+    activity = (hostile_site / "activities/hospital-open-day/index.html").read_text(encoding="utf-8")
+    for page in ["index.html", "activities/hospital-open-day/index.html", "domains/healthcare/index.html"]:
+        text = (hostile_site / page).read_text(encoding="utf-8")
+        before = (sample_site / page).read_text(encoding="utf-8")
+        assert "{{7*7}}" in text and text.count("49") == before.count("49"), page  # never evaluated
+        assert LONG in text, page
+    # The hostile text is shown as text, not dropped.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in activity
+
+
+@pytest.fixture(scope="module")
+def served_hostile(hostile_site, tmp_path_factory):
+    root = tmp_path_factory.mktemp("www-hostile")
+    base = SITE_URL.split("/", 3)[3]
+    (root / base.rstrip("/")).symlink_to(hostile_site)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/{base}"
+    server.shutdown()
+
+
+def test_no_alert_fires_and_no_page_scrolls_sideways(served_hostile, browser):  # noqa: F811
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append((page.url, dialog.message)), dialog.dismiss()))
+    for path in PAGES:
+        page.goto(served_hostile + path, wait_until="networkidle")
+        page.mouse.move(100, 300)
+        page.mouse.wheel(0, 2000)
+        page.wait_for_timeout(100)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, (path, width)
+    assert not dialogs, dialogs
+    page.close()
