@@ -39,6 +39,13 @@ def test_pages_are_chinese_and_load_nothing_from_other_hosts(sample_site):
             assert f'{attr}"http' not in html, f"{page}: {attr} loads from another host"
 
 
+def test_material_search_dialog_has_a_name(sample_site):
+    # campaign_hooks names Material's role="dialog" search box; an upgrade that changes the tag fails here.
+    for page in ["index.html", "calendar/index.html", "404.html"]:
+        html = (sample_site / page).read_text(encoding="utf-8")
+        assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="搜索">' in html, page
+
+
 def test_vague_dates_are_never_shown_more_precisely_than_written(sample_site):
     vague = next(a for a in SAMPLE.activities if a.when.text == "10月份")
     page = (sample_site / "activities" / vague.id / "index.html").read_text(encoding="utf-8")
