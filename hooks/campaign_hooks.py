@@ -17,7 +17,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.feedback import feedback_block, qr_files
 from campaign.ics import feeds
-from campaign.images import default_cache, process_images, site_files
+from campaign.cache import cache_dir
+from campaign.images import process_images, site_files
 from campaign.load import Site, load_site
 from campaign.opendata import data_files
 from campaign.pages import build_pages
@@ -35,7 +36,7 @@ def on_config(config):
     try:
         _site = load_site(data_dir)
         # Photos are processed here, before MkDocs writes anything: a bad one stops the build.
-        _site.pictures.update(process_images(_site.images, data_dir / "images", _image_cache(config)))
+        _site.pictures.update(process_images(_site.images, data_dir / "images", _cache(config, "images")))
     except DataProblems as problems:
         log.error("\n" + problems.report())
         raise Abort("数据有误，构建已停止。") from None
@@ -62,9 +63,9 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=text))
     for path, data in feeds(_site, config.site_url).items():
         files.append(File.generated(config, path, content=data))
-    for path, svg in qr_files(_site, config.site_url).items():
+    for path, svg in qr_files(_site, config.site_url, _cache(config, "qr")).items():
         files.append(File.generated(config, path, content=svg))
-    for path, cached in site_files(_site.pictures, _image_cache(config)).items():
+    for path, cached in site_files(_site.pictures, _cache(config, "images")).items():
         files.append(File.generated(config, path, abs_src_path=str(cached)))
     return files
 
@@ -102,5 +103,5 @@ def _nav_paths(items):
             yield from (_nav_paths(value) if isinstance(value, list) else [value])
 
 
-def _image_cache(config) -> Path:
-    return default_cache(Path(config.config_file_path).parent)
+def _cache(config, name: str) -> Path:
+    return cache_dir(Path(config.config_file_path).parent, name)

@@ -14,8 +14,9 @@ BUILD_EPOCH = "1633046400"  # 2021-10-01 00:00 in China: mid-campaign, so some a
 
 
 def mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH, env: dict | None = None):
-    # Copies of the project share the repository's image cache: their photos are processed once.
-    env = {"CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"), **os.environ,
+    # Copies of the project share the repository's caches: their photos and QR codes are made once.
+    env = {"CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"), "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr"),
+           **os.environ,
            "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                            "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)

@@ -171,6 +171,17 @@ def test_links_that_leave_the_site_get_noopener(sample_site):
 
 # --- QR codes and posters, as a resident scans and prints them ----------------------------------
 
+def test_qr_codes_are_made_once_and_then_read_from_the_cache(tmp_path):
+    fresh = feedback.cached_qr_svg("https://example.org/shantou/", "首页：网页", tmp_path)
+    assert fresh == feedback.qr_svg("https://example.org/shantou/", "首页：网页")
+    [entry] = tmp_path.iterdir()
+    entry.write_text("<svg>从缓存读出</svg>", encoding="utf-8")  # a later build reads the entry, not segno
+    assert feedback.cached_qr_svg("https://example.org/shantou/", "首页：网页", tmp_path) == "<svg>从缓存读出</svg>"
+    feedback.cached_qr_svg("https://example.org/shantou/", "首页：意见建议表", tmp_path)  # another title, another code
+    feedback.cached_qr_svg("https://example.org/shantou/x/", "首页：网页", tmp_path)
+    assert len(list(tmp_path.iterdir())) == 3
+
+
 def decode(png: bytes, tmp_path: Path) -> list[str]:
     assert ZBARIMG, "Debian's zbar-tools package is required (.ci/run installs it)"
     path = tmp_path / "shot.png"

@@ -6,18 +6,22 @@ id to the form service, so the office knows which page a suggestion came from.
 """
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
-from functools import cache
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import segno
 from markupsafe import Markup
 
-from . import links
+from . import cache, links
 from .load import Site
 from .models import Activity, Domain
 from .render import environment, page_url, relative
+
+QR_SETTINGS = f"segno {segno.__version__}; error m; border 4; svg 1"  # part of each cached code's key
+
 
 @dataclass(frozen=True)
 class Where:
@@ -46,12 +50,12 @@ def where(site: Site, src_uri: str | None, title: str) -> Where:
     """The page at `src_uri` (None for the 404 page), with the `title` MkDocs gives it."""
     if src_uri is None:
         return Where("", title, "")
-    parts = src_uri.removesuffix(".md").split("/")
-    activity = next((a for a in site.activities if parts[:2] == ["activities", a.id] and parts[2:] in ([], ["poster"])), None)
+    section, *parts = src_uri.removesuffix(".md").split("/")
+    activity = site.activity(parts[0]) if section == "activities" and parts and parts[1:] in ([], ["poster"]) else None
     if activity:
-        kind = "poster" if parts[2:] else "activity"
+        kind = "poster" if parts[1:] else "activity"
         return Where(kind, activity.title, f"activities/{activity.id}/", activity.id, activity, site.domain(activity.domain))
-    domain = next((d for d in site.domains if parts == ["domains", d.id]), None)
+    domain = site.domains_by_id.get(parts[0]) if section == "domains" and len(parts) == 1 else None
     if domain:
         return Where("domain", domain.name, f"domains/{domain.id}/", domain.id, domain=domain)
     return Where("page", title, page_url(src_uri))
@@ -80,7 +84,7 @@ def feedback_block(site: Site, src_uri: str | None, title: str, site_url: str) -
                                            subject=subject))
 
 
-@cache
+@functools.cache
 def _block_template():
     return environment().get_template("_feedback.html")  # compiled once: every page renders it
 
@@ -93,13 +97,26 @@ def qr_svg(text: str, title: str) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def qr_files(site: Site, site_url: str) -> dict[str, str]:
+def cached_qr_svg(text: str, title: str, cache_dir: Path) -> str:
+    """qr_svg, kept in `cache_dir`: choosing a code's mask is slow in pure Python (~10 ms a code)."""
+    path = cache_dir / f"{cache.key(QR_SETTINGS, text, title)}.svg"
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        svg = qr_svg(text, title)
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache.write(path, lambda out: out.write(svg.encode()))
+        return svg
+
+
+def qr_files(site: Site, site_url: str, cache_dir: Path) -> dict[str, str]:
     """Site-relative path -> SVG: each activity's and domain's form link and page address."""
     files = {}
     for here in [where(site, f"activities/{a.id}.md", a.title) for a in site.activities] + \
                 [where(site, f"domains/{d.id}.md", d.name) for d in site.domains]:
-        files[here.url + "qr-feedback.svg"] = qr_svg(channels(site, here, site_url).form, f"{here.title}：意见建议表")
-        files[here.url + "qr-page.svg"] = qr_svg(site_url + here.url, f"{here.title}：网页")
+        files[here.url + "qr-feedback.svg"] = cached_qr_svg(channels(site, here, site_url).form,
+                                                            f"{here.title}：意见建议表", cache_dir)
+        files[here.url + "qr-page.svg"] = cached_qr_svg(site_url + here.url, f"{here.title}：网页", cache_dir)
     return files
 
 

@@ -28,6 +28,7 @@ import PIL
 import pillow_heif
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
+from . import cache
 from .problems import DataProblems, Problem
 
 pillow_heif.register_heif_opener()  # HEIC, as iPhones save photos
@@ -95,11 +96,6 @@ class _Refused(Exception):
         self.failure = failure
 
 
-def default_cache(project_dir: Path) -> Path:
-    """Where processed images are kept: $CAMPAIGN_IMAGE_CACHE, else .cache/images/ in the project."""
-    return Path(os.environ.get("CAMPAIGN_IMAGE_CACHE") or Path(project_dir) / ".cache" / "images")
-
-
 def process_images(uses: dict[str, list[str]], image_dir: Path, cache_dir: Path) -> dict[str, Picture]:
     """Image path -> Picture for every image in `uses` (path -> "file:line" of each entry using it).
 
@@ -144,7 +140,7 @@ def _key(image_dir: Path, path: str) -> str:
                                "手机照片一般不到 10 MB：用相册的“导出”或修图软件缩小后另存为 JPEG。"))
     with source.open("rb") as file:
         content = hashlib.file_digest(file, "sha256").hexdigest()
-    return hashlib.sha256(f"{SETTINGS}\n{content}".encode()).hexdigest()[:16]
+    return cache.key(SETTINGS, content)
 
 
 def _missing_hint(image_dir: Path, path: str) -> str:
@@ -204,10 +200,10 @@ def _make(source: Path, key: str, cache_dir: Path) -> Picture | Failure:
         image = image.resize((w, max(1, round(height * w / width))), Image.LANCZOS, reducing_gap=3.0)
         for fmt, (name, options) in ENCODERS.items():
             file = f"{key}-{w}.{fmt}"
-            sizes[file] = _write(cache_dir / file, lambda out, i=image: i.save(out, name, **options))
+            sizes[file] = cache.write(cache_dir / file, lambda out, i=image: i.save(out, name, **options))
     picture = Picture(key, widths[-1], max(1, round(height * widths[-1] / width)), widths, tuple(ENCODERS))
     manifest = json.dumps({**asdict(picture), "sizes": sizes}, sort_keys=True).encode()
-    _write(cache_dir / f"{key}.json", lambda out: out.write(manifest))
+    cache.write(cache_dir / f"{key}.json", lambda out: out.write(manifest))
     return picture
 
 
@@ -271,13 +267,3 @@ def _explain(error: Exception) -> Failure:
     return Failure(f"无法处理（{type(error).__name__}：{error}）")
 
 
-def _write(path: Path, save) -> int:
-    """Write through a temporary file and rename, so no reader ever sees half a file; its size."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("wb") as out:
-            save(out)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return path.stat().st_size

@@ -6,6 +6,7 @@ campaign.yml, domains.yml, activities/*.yml, achievements/*.yml.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -31,11 +32,30 @@ class Site:
     pictures: dict = field(default_factory=dict)  # image path -> images.Picture, once processed
     ledger: Ledger = field(default_factory=Ledger)  # 你说我办: data/feedback/*.yml
 
+    # Looked up once per page or per item: dictionaries, so a city-sized campaign stays linear.
     def domain(self, domain_id: str) -> Domain:
-        return next(d for d in self.domains if d.id == domain_id)
+        return self.domains_by_id[domain_id]
+
+    def activity(self, activity_id: str) -> Activity | None:
+        return self._activities.get(activity_id)
 
     def activities_of(self, domain_id: str) -> list[Activity]:
-        return [a for a in self.activities if a.domain == domain_id]
+        return self._by_domain.get(domain_id, [])
+
+    @cached_property
+    def domains_by_id(self) -> dict[str, Domain]:
+        return {d.id: d for d in self.domains}
+
+    @cached_property
+    def _activities(self) -> dict[str, Activity]:
+        return {a.id: a for a in self.activities}
+
+    @cached_property
+    def _by_domain(self) -> dict[str, list[Activity]]:
+        grouped: dict[str, list[Activity]] = {}
+        for activity in self.activities:
+            grouped.setdefault(activity.domain, []).append(activity)
+        return grouped
 
 
 @dataclass

@@ -1,0 +1,33 @@
+"""Work kept between builds, outside site/: processed photos and QR codes, named by what they were made from.
+
+An entry is written under a temporary name and renamed, so a reader (another build, a crash halfway)
+never sees half a file; its name is a hash of its inputs and settings, so a stale entry is never used.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+
+def cache_dir(project_dir: Path, name: str) -> Path:
+    """$CAMPAIGN_<NAME>_CACHE, else .cache/<name>/ in the project (e.g. .cache/images/)."""
+    return Path(os.environ.get(f"CAMPAIGN_{name.upper()}_CACHE") or Path(project_dir) / ".cache" / name)
+
+
+def key(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def write(path: Path, save: Callable[[BinaryIO], object]) -> int:
+    """Write through a temporary file and rename, so no reader ever sees half a file; its size."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("wb") as out:
+            save(out)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return path.stat().st_size
