@@ -20,7 +20,7 @@ $(VENV)/.installed: requirements.txt
 # so a data mistake never leaves a broken or half-written site/.
 build: $(VENV)/.installed
 	rm -rf .site.new
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site.new
+	$(BIN)/mkdocs build --strict --site-dir .site.new
 	rm -rf .site.old
 	if [ -d site ]; then mv site .site.old; fi
 	mv .site.new site

@@ -18,7 +18,8 @@ def mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH, env: d
     env = {"CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"), "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr"),
            **os.environ,
            "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+    # Never --quiet: it hides warnings from --strict too (mkdocs/mkdocs#4126), and the build passes.
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                            "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
 
 
