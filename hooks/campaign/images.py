@@ -34,6 +34,7 @@ from .problems import DataProblems, Problem
 pillow_heif.register_heif_opener()  # HEIC, as iPhones save photos
 
 WIDTHS = (480, 800, 1200, 1600)  # srcset candidates; the largest is also what the zoom view shows
+DRAFT_SLACK = 0.9                # a reduced-scale decode may be this much narrower than the largest width
 MAX_PIXELS = 120_000_000         # more is a decompression bomb, or more than any page needs
 MAX_BYTES = 64 * 1024 * 1024
 Image.init()
@@ -47,7 +48,7 @@ ENCODERS = {
 }
 if not features.check("avif"):
     del ENCODERS["avif"]
-SETTINGS = json.dumps({"pipeline": 1, "widths": WIDTHS, "encoders": ENCODERS,
+SETTINGS = json.dumps({"pipeline": 2, "slack": DRAFT_SLACK, "widths": WIDTHS, "encoders": ENCODERS,
                        "pillow": PIL.__version__, "pillow_heif": pillow_heif.__version__}, sort_keys=True)
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 _REEXPORT = "从手机或相机里重新导出这张照片（JPEG 或 HEIC），放到 data/images/ 替换它，或在数据里换一张照片。"
@@ -125,6 +126,23 @@ def site_files(pictures: dict[str, Picture], cache_dir: Path) -> dict[str, Path]
             for picture in sorted(set(pictures.values()), key=lambda p: p.key) for name in picture.names()}
 
 
+def link_into_site(outputs: dict[str, Path], site_dir: Path) -> None:
+    """Hard-link each cached output (site path -> cached file) into the site being built.
+
+    MkDocs then finds the very file at its destination and skips its copy, so a warm build moves no
+    image bytes. Where linking is impossible (another file system), MkDocs copies them as usual.
+    Cache entries are never changed in place (new ones are renamed in), so sharing them is safe.
+    """
+    for path, cached in outputs.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.unlink(missing_ok=True)
+            os.link(cached, target)
+        except OSError:
+            return
+
+
 def _problem(path: str, where: str, failure: Failure) -> Problem:
     file, _, line = where.rpartition(":")
     return Problem(file, int(line), f"图片「{path}」{failure.message}", failure.hint)
@@ -189,11 +207,12 @@ def _importable():
 def _make(source: Path, key: str, cache_dir: Path) -> Picture | Failure:
     """Decode, convert and write every output of one image; the manifest last."""
     try:
-        image, (width, height) = _decode(source)
+        image = _decode(source)
     except _Refused as refused:
         return refused.failure
     except Exception as error:  # noqa: BLE001 — whatever a damaged file makes a decoder raise
         return _explain(error)
+    width, height = image.size
     widths = tuple(sorted({w for w in WIDTHS if w < width} | {min(width, WIDTHS[-1])}))
     sizes = {}
     for w in reversed(widths):  # a cascade: each width is resized from the one above it
@@ -207,8 +226,8 @@ def _make(source: Path, key: str, cache_dir: Path) -> Picture | Failure:
     return picture
 
 
-def _decode(source: Path) -> tuple[Image.Image, tuple[int, int]]:
-    """The upright sRGB image, at least as wide as the largest output; and its full upright size."""
+def _decode(source: Path) -> Image.Image:
+    """The upright sRGB image, as small as the outputs allow (a JPEG at reduced scale)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own limit, below, decides
         image = Image.open(source, formats=DECODERS)
@@ -217,11 +236,13 @@ def _decode(source: Path) -> tuple[Image.Image, tuple[int, int]]:
     orientation = image.getexif().get(ExifTags.Base.Orientation, 1)
     full = image.size[::-1] if orientation in _ROTATED else image.size
     if image.format in {"JPEG", "MPO"}:
-        # Decode at 1/2, 1/4 or 1/8 scale when that still covers the largest output.
-        wanted = min(full[0], WIDTHS[-1])
+        # Decode at 1/2, 1/4 or 1/8 scale when that still (nearly) covers the largest output. "Nearly":
+        # a portrait phone photo (3000 px wide upright) at half scale is 1500 px wide, which then is its
+        # largest output, rather than decoding four times the pixels for the last 100.
+        wanted = min(full[0], math.ceil(WIDTHS[-1] * DRAFT_SLACK))
         box = (wanted, math.ceil(full[1] * wanted / full[0]))
         image.draft(None, box[::-1] if orientation in _ROTATED else box)
-    return _to_srgb(ImageOps.exif_transpose(image)), full
+    return _to_srgb(ImageOps.exif_transpose(image))
 
 
 def _to_srgb(image: Image.Image) -> Image.Image:
