@@ -13,20 +13,23 @@ from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.feedback import feedback_block, qr_files
 from campaign.ics import feeds
 from campaign.cache import cache_dir
-from campaign.images import process_images, site_files
+from campaign.images import link_into_site, process_images, site_files
 from campaign.load import Site, load_site
 from campaign.opendata import data_files
 from campaign.pages import build_pages
 from campaign.problems import DataProblems
+from campaign.render import element_ids, toc_tokens
 from campaign.schema import schema_files
 
 log = get_plugin_logger("campaign")
 _site: Site | None = None
+_bodies: dict[str, str] = {}  # src_uri -> the generated page's HTML, put before its converted Markdown
 
 
 def on_config(config):
@@ -59,15 +62,29 @@ def on_files(files: Files, config) -> Files:
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
         text = page.source(handwritten.content_string if handwritten else None)
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
+        _bodies[page.src_uri] = page.body
     for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
         files.append(File.generated(config, path, content=text))
     for path, data in feeds(_site, config.site_url).items():
         files.append(File.generated(config, path, content=data))
     for path, svg in qr_files(_site, config.site_url, _cache(config, "qr")).items():
         files.append(File.generated(config, path, content=svg))
-    for path, cached in site_files(_site.pictures, _cache(config, "images")).items():
+    pictures = site_files(_site.pictures, _cache(config, "images"))
+    for path, cached in pictures.items():
         files.append(File.generated(config, path, abs_src_path=str(cached)))
+    link_into_site(pictures, Path(config.site_dir))  # MkDocs emptied site_dir just before on_files
     return files
+
+
+def on_page_content(html, page, config, files):
+    body = _bodies.get(page.file.src_uri)
+    if body is None:
+        return html
+    # The body skipped Markdown: give MkDocs its headings (the page's table of contents, which
+    # Material's search also splits pages by) and its ids (for the check of links to #anchors).
+    page.toc = TableOfContents([*get_toc(toc_tokens(body)), *page.toc])
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | element_ids(body)
+    return body + html
 
 
 def on_page_context(context, page, config, nav):

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -80,6 +81,27 @@ def test_hand_written_page_is_merged_into_the_generated_one(sample_site):
     assert "医院开放日" in page                              # from data/activities/healthcare.yml
 
 
+def test_generated_headings_make_the_table_of_contents_and_the_search_sections(sample_site):
+    # Generated HTML skips the Markdown converter; the hook hands its headings to MkDocs instead.
+    page = (sample_site / "domains/healthcare/index.html").read_text(encoding="utf-8")
+    toc = page[page.index('data-md-component="toc"'):]
+    assert re.findall(r'<a href="#([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*(\S+)', toc) == [
+        ("figures", "数据"), ("tasks", "重点工作"), ("activities", "活动"), ("ledger", "你说我办")]
+    index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"] for doc in index["docs"]}
+    assert {"domains/healthcare/#tasks", "domains/healthcare/#activities", "calendar/#subscribe"} <= sections
+    assert not any("/poster/" in location for location in sections)  # posters repeat their activity's page
+
+
+def test_links_from_hand_written_pages_to_generated_anchors_are_checked(project, tmp_path):
+    page = project / "content/activities/hospital-open-day.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[办理结果](../ledger/index.md#items)\n", encoding="utf-8")
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    page.write_text(page.read_text(encoding="utf-8") + "\n[没有这一节](../ledger/index.md#no-such-part)\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and "no-such-part" in result.stderr
+
+
 def test_hostile_text_is_escaped_and_markdown_sanitised(project, tmp_path):
     path = project / "data/activities/healthcare.yml"
     text = path.read_text(encoding="utf-8")
@@ -114,4 +136,11 @@ def test_make_build_swaps_in_only_a_complete_site(project):
     failed = run()
     assert failed.returncode != 0
     assert "data/activities/healthcare.yml:" in failed.stderr and "Traceback" not in failed.stderr
+    assert _tree_digest(project / "site") == before
+    # A warning is a failure too (strict): a broken link in a hand-written page keeps the old site.
+    path.write_text(path.read_text(encoding="utf-8").replace("when: 尽快", "when: 10月份", 1), encoding="utf-8")
+    guide = project / "content/guide/index.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n[旧链接](../no-such-page.md)\n", encoding="utf-8")
+    failed = run()
+    assert failed.returncode != 0 and "no-such-page.md" in failed.stderr
     assert _tree_digest(project / "site") == before

@@ -7,7 +7,9 @@ rewrite links inside raw HTML.
 """
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 import string
 from pathlib import Path
 
@@ -39,21 +41,32 @@ def relative(from_url: str, to_url: str) -> str:
     return link + "/" if is_folder and not link.endswith("/") else link
 
 
+def element_ids(html_text: str) -> set[str]:
+    """The id of every element in HTML this package rendered (double-quoted, escaped attributes)."""
+    return {html.unescape(value) for value in _ID.findall(html_text)}
+
+
+def toc_tokens(html_text: str) -> list[dict]:
+    """The headings with an id, nested as Python-Markdown's toc extension hands them to MkDocs."""
+    tokens: list[dict] = []
+    open_: list[dict] = []
+    for level, id_, inner in _HEADING.findall(html_text):
+        token = {"level": int(level), "id": html.unescape(id_), "name": _TAG.sub("", inner).strip(), "children": []}
+        while open_ and open_[-1]["level"] >= token["level"]:
+            open_.pop()
+        (open_[-1]["children"] if open_ else tokens).append(token)
+        open_.append(token)
+    return tokens
+
+
+_ID = re.compile(r'\sid="([^"]*)"')
+_HEADING = re.compile(r'<h([2-6]) id="([^"]*)"[^>]*>(.*?)</h\1>', re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
 def markdown(text: str) -> Markup:
-    html = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
-    return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, url_schemes={"http", "https", "mailto", "tel"}))
-
-
-def md_text(text: str) -> Markup:
-    """Data text placed in Markdown (a heading): HTML-escaped, and every ASCII punctuation
-    mark backslash-escaped (pymdownx.escapeall) so it cannot become Markdown syntax."""
-    return Markup("".join(_md_char(ch) for ch in text.replace("\n", " ")))
-
-
-def _md_char(ch: str) -> str:
-    if ch in "<>&\"'":
-        return str(escape(ch))
-    return "\\" + ch if ch in string.punctuation else ch
+    converted = markdown_lib.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    return Markup(nh3.clean(converted, tags=_ALLOWED_TAGS, url_schemes={"http", "https", "mailto", "tel"}))
 
 
 def datetime_attr(when: When) -> str:
@@ -71,7 +84,9 @@ def datetime_attr(when: When) -> str:
 
 
 def environment() -> Environment:
+    """A fresh Jinja environment per build; within one build templates do not change, so none is
+    checked on disk again (auto_reload would stat every template at every page)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(markdown=markdown, md_text=md_text, datetime_attr=datetime_attr, number=number, taken=taken)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
+    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, taken=taken)
     return env
