@@ -15,6 +15,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
+from campaign.assets import BUNDLE, COMPONENTS, CSS_DIR, bundle_css
 from campaign.feedback import feedback_block, qr_files
 from campaign.ics import feeds
 from campaign.cache import cache_dir
@@ -45,6 +46,8 @@ def on_config(config):
     config["site_name"] = escape(_site.campaign.title)
     if not config.site_url:
         raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
+    if BUNDLE not in config.extra_css:
+        raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {BUNDLE}（由 {CSS_DIR}/ 下各部件的样式合并而成）。")
     return config
 
 
@@ -67,6 +70,7 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=svg))
     for path, cached in site_files(_site.pictures, _cache(config, "images")).items():
         files.append(File.generated(config, path, abs_src_path=str(cached)))
+    _bundle_stylesheet(files, config)
     return files
 
 
@@ -94,6 +98,23 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+
+
+def _bundle_stylesheet(files: Files, config) -> None:
+    """One stylesheet for every page: the components' CSS files (theme files, from overrides/) are
+    merged into the bundle and left out of the published site."""
+    parts = []
+    for name in COMPONENTS:
+        component = files.get_file_from_path(f"{CSS_DIR}/{name}")
+        if component is None:
+            raise Abort(f"找不到样式文件 overrides/{CSS_DIR}/{name}（campaign/assets.py 的 COMPONENTS 列出了它）。")
+        parts.append((name, component.content_string))
+        files.remove(component)
+    try:
+        css = bundle_css(parts)
+    except ValueError as problem:
+        raise Abort(str(problem)) from None
+    files.append(File.generated(config, BUNDLE, content=css))
 
 
 def _nav_paths(items):
