@@ -22,7 +22,7 @@ from campaign.cache import cache_dir
 from campaign.images import process_images, site_files
 from campaign.load import Site, load_site
 from campaign.opendata import data_files
-from campaign.pages import build_pages
+from campaign.pages import build_pages, escape_meta
 from campaign.problems import DataProblems
 from campaign.schema import schema_files
 
@@ -72,6 +72,14 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, abs_src_path=str(cached)))
     _bundle_stylesheet(files, config)
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # A page written by hand (the guide): its front matter escaped as generated pages' already is.
+    # Generated pages, those with hand-written text appended included, were escaped by pages.py.
+    if page.file.generated_by is None:
+        page.meta = escape_meta(page.meta)
+    return markdown
 
 
 def on_page_context(context, page, config, nav):
