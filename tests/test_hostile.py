@@ -4,7 +4,8 @@ Each plain-text field (titles, summaries, places, units, captions, alt texts…)
 gets a set of injection attempts, an unbroken 300-character word and a right-to-left override
 appended; ids, dates, `when` phrases, numbers, statuses and URLs are left alone (they are validated
 and would be refused). The build must pass strictly, no script or event handler may appear that a
-clean build does not have, and in Chromium no alert fires and no page scrolls sideways on a phone.
+clean build does not have, and in Chromium no alert fires and no page scrolls sideways on a phone,
+in normal and in large type (大字模式).
 
 Hand-written pages (content/**/*.md) get the same strings in their front matter's title and
 description, which must arrive escaped exactly once in <title>, the meta and og: tags and the headings.
@@ -219,16 +220,21 @@ def served_hostile(hostile_site, tmp_path_factory):
     server.shutdown()
 
 
-def test_no_alert_fires_and_no_page_scrolls_sideways(served_hostile, browser):  # noqa: F811
-    page = browser.new_page(viewport={"width": 390, "height": 844})
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_no_alert_fires_and_no_page_scrolls_sideways(served_hostile, browser, large):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    if large:  # 大字模式, as large-type-init.js finds it remembered from an earlier page
+        context.add_init_script("localStorage.setItem('cc-large-type', '1')")
+    page = context.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append((page.url, dialog.message)), dialog.dismiss()))
     for path in PAGES:
         page.goto(served_hostile + path, wait_until="networkidle")
+        assert page.evaluate("document.documentElement.classList.contains('cc-large')") == large
         page.mouse.move(100, 300)
         page.mouse.wheel(0, 2000)
         page.wait_for_timeout(100)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, (path, width)
     assert not dialogs, dialogs
-    page.close()
+    context.close()
