@@ -16,13 +16,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
+from campaign.assets import BUNDLE, COMPONENTS, CSS_DIR, bundle_css
 from campaign.feedback import feedback_block, qr_files
 from campaign.ics import feeds
 from campaign.cache import cache_dir
 from campaign.images import link_into_site, process_images, site_files
 from campaign.load import Site, load_site
 from campaign.opendata import data_files
-from campaign.pages import build_pages
+from campaign.pages import build_pages, escape_meta
 from campaign.problems import DataProblems
 from campaign.render import element_ids, toc_tokens
 from campaign.schema import schema_files
@@ -48,6 +49,8 @@ def on_config(config):
     config["site_name"] = escape(_site.campaign.title)
     if not config.site_url:
         raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
+    if BUNDLE not in config.extra_css:
+        raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {BUNDLE}（由 {CSS_DIR}/ 下各部件的样式合并而成）。")
     return config
 
 
@@ -73,7 +76,16 @@ def on_files(files: Files, config) -> Files:
     for path, cached in pictures.items():
         files.append(File.generated(config, path, abs_src_path=str(cached)))
     link_into_site(pictures, Path(config.site_dir))  # MkDocs emptied site_dir just before on_files
+    _bundle_stylesheet(files, config)
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # A page written by hand (the guide): its front matter escaped as generated pages' already is.
+    # Generated pages, those with hand-written text appended included, were escaped by pages.py.
+    if page.file.generated_by is None:
+        page.meta = escape_meta(page.meta)
+    return markdown
 
 
 def on_page_content(html, page, config, files):
@@ -111,6 +123,23 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+
+
+def _bundle_stylesheet(files: Files, config) -> None:
+    """One stylesheet for every page: the components' CSS files (theme files, from overrides/) are
+    merged into the bundle and left out of the published site."""
+    parts = []
+    for name in COMPONENTS:
+        component = files.get_file_from_path(f"{CSS_DIR}/{name}")
+        if component is None:
+            raise Abort(f"找不到样式文件 overrides/{CSS_DIR}/{name}（campaign/assets.py 的 COMPONENTS 列出了它）。")
+        parts.append((name, component.content_string))
+        files.remove(component)
+    try:
+        css = bundle_css(parts)
+    except ValueError as problem:
+        raise Abort(str(problem)) from None
+    files.append(File.generated(config, BUNDLE, content=css))
 
 
 def _nav_paths(items):

@@ -84,6 +84,8 @@ def test_the_home_page_stays_within_its_weight_budget(served, browser):
     assert any(url.endswith("/search/search_index.json") for url in theme) and any("/images/" in url for url in own)
     assert sum(sizes.values()) <= HOME_BUDGET, sorted(sizes.items(), key=lambda item: -item[1])
     assert sum(own.values()) <= OWN_BUDGET, sorted(own.items(), key=lambda item: -item[1])
+    # One render-blocking stylesheet of ours (the components' CSS merged at build time), not one each.
+    assert [url.rsplit("/", 2)[-2:] for url in own if url.endswith(".css")] == [["css", "campaign.css"]]
 
 
 def test_search_finds_a_word_inside_a_sentence(served, browser):

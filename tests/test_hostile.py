@@ -4,11 +4,19 @@ Each plain-text field (titles, summaries, places, units, captions, alt texts…)
 gets a set of injection attempts, an unbroken 300-character word and a right-to-left override
 appended; ids, dates, `when` phrases, numbers, statuses and URLs are left alone (they are validated
 and would be refused). The build must pass strictly, no script or event handler may appear that a
-clean build does not have, and in Chromium no alert fires and no page scrolls sideways on a phone.
+clean build does not have, and in Chromium no alert fires and no page scrolls sideways on a phone,
+in normal and in large type (大字模式).
+
+Hand-written pages (content/**/*.md) get the same strings in their front matter's title and
+description, which must arrive escaped exactly once in <title>, the meta and og: tags and the headings.
+Their Markdown body is the office's own and may hold HTML on purpose: it gets only the strings that are
+not markup (the long word, {{7*7}}, the right-to-left override), which must not break the strict build
+or the layout.
 """
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
 import threading
@@ -19,7 +27,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_project, mkdocs_build
+from campaign.pages import split_front_matter
+
+from conftest import ROOT, copy_project, mkdocs_build
 from test_browser import CHROMIUM, SITE_URL, _QuietHandler, browser  # noqa: F401 — the shared browser fixture
 
 LONG = "W" * 300
@@ -39,8 +49,14 @@ HOSTILE = [
 TEXT_KEYS = {"title", "slogan", "organiser", "summary", "name", "unit", "description", "alt", "caption",
              "credit", "where", "audience", "channels", "measures", "what", "label", "source", "channel",
              "reason", "response"}
+# Not markup: what a hand-written body may contain without the office meaning any HTML.
+PLAIN_HOSTILE = [LONG, "{{7*7}}", "\u202e反向文字"]
 PAGES = ["", "domains/healthcare/", "activities/hospital-open-day/", "calendar/", "ledger/",
-         "activities/hospital-open-day/poster/"]
+         "activities/hospital-open-day/poster/", "guide/"]
+# Hand-written pages, with the page each is published as: merged into a generated page, or on its own.
+HANDWRITTEN = {"activities/hospital-open-day.md": "activities/hospital-open-day/index.html",
+               "domains/healthcare.md": "domains/healthcare/index.html",  # the sample has none: one is added
+               "guide/index.md": "guide/index.html"}
 
 
 def _poison(node, counter: list[int]):
@@ -94,6 +110,36 @@ class _Collector(HTMLParser):
             self.jsonld[-1] += data
 
 
+def _hostile_handwritten(text: str) -> tuple[dict[str, str], str]:
+    """A hand-written page with hostile front matter and body text: (its new front matter, its text).
+    A `# ` heading is dropped, so that Material writes the page's <h1> from the title."""
+    meta, body = split_front_matter(text)
+    meta = {**meta, "title": (meta.get("title") or "手写页面") + " " + " ".join(HOSTILE),
+            "description": (meta.get("description") or "手写说明") + " " + " ".join(HOSTILE)}
+    body = re.sub(r"^# .*\n", "", body, count=1, flags=re.M)
+    body += "\n\n## 补充说明\n\n" + "\n\n".join(PLAIN_HOSTILE) + "\n"
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return meta, f"---\n{front}---\n\n{body}"
+
+
+def _handwritten_meta() -> dict[str, dict[str, str]]:
+    """Each hand-written page's hostile front matter, as the copy in `hostile_site` has it."""
+    return {name: _hostile_handwritten(_read(ROOT / "content" / name))[0] for name in HANDWRITTEN}
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def _shown(pattern: str, html_text: str, name: str) -> str:
+    """The text a browser shows for the first match of `pattern`'s group: it must hold no tag."""
+    match = re.search(pattern, html_text, re.S)
+    assert match, (name, pattern)
+    raw = match[1]
+    assert "<" not in raw and ">" not in raw, (name, raw[:200])  # escaped, so nothing in it is markup
+    return html.unescape(raw).strip()
+
+
 def _collect(site: Path):
     pages = {}
     for path in sorted(site.rglob("*.html")):
@@ -107,6 +153,10 @@ def _collect(site: Path):
 def hostile_site(tmp_path_factory):
     """The project's copy (as the `project` fixture makes it, once for the module) with hostile data."""
     project = copy_project(tmp_path_factory.mktemp("hostile"))
+    for name in HANDWRITTEN:
+        path = project / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_hostile_handwritten(_read(path))[1], encoding="utf-8")
     files = [project / "data" / "campaign.yml", project / "data" / "domains.yml"]
     for folder in ["activities", "achievements", "feedback"]:
         files += sorted((project / "data" / folder).glob("*.yml"))
@@ -116,7 +166,7 @@ def hostile_site(tmp_path_factory):
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     assert counter[0] > 100, counter  # every kind of file and field was reached
     site = project / "site"
-    result = mkdocs_build(project, site)
+    result = mkdocs_build(project, site)  # strict
     assert result.returncode == 0, result.stderr
     return site
 
@@ -142,6 +192,23 @@ def test_the_build_escapes_every_hostile_string(hostile_site, sample_site):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in activity
 
 
+def test_hand_written_front_matter_is_escaped_exactly_once(hostile_site):
+    for name, meta in _handwritten_meta().items():
+        page = (hostile_site / HANDWRITTEN[name]).read_text(encoding="utf-8")
+        title, description = meta["title"], meta["description"]
+        assert _shown(r"<title>(.*?)</title>", page, name).startswith(title + " - "), name
+        assert _shown(r'<meta name="description" content="([^"]*)"', page, name) == description, name
+        assert _shown(r'<meta property="og:title" content="([^"]*)"', page, name) == title, name
+        assert _shown(r'<meta property="og:description" content="([^"]*)"', page, name) == description, name
+        # the header's page title, which stays on screen while the page scrolls
+        header = r'data-md-component="header-topic">\s*<span class="md-ellipsis">(.*?)</span>'
+        assert _shown(header, page, name) == title, name
+        # The body's own text arrives as written ({{7*7}} is not evaluated), each string a paragraph.
+        assert all(f"<p>{text}</p>" in page for text in PLAIN_HOSTILE), name
+    guide = (hostile_site / HANDWRITTEN["guide/index.md"]).read_text(encoding="utf-8")
+    assert _shown(r"<h1[^>]*>(.*?)</h1>", guide, "guide") == _handwritten_meta()["guide/index.md"]["title"]
+
+
 @pytest.fixture(scope="module")
 def served_hostile(hostile_site, tmp_path_factory):
     root = tmp_path_factory.mktemp("www-hostile")
@@ -153,16 +220,21 @@ def served_hostile(hostile_site, tmp_path_factory):
     server.shutdown()
 
 
-def test_no_alert_fires_and_no_page_scrolls_sideways(served_hostile, browser):  # noqa: F811
-    page = browser.new_page(viewport={"width": 390, "height": 844})
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_no_alert_fires_and_no_page_scrolls_sideways(served_hostile, browser, large):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    if large:  # 大字模式, as large-type-init.js finds it remembered from an earlier page
+        context.add_init_script("localStorage.setItem('cc-large-type', '1')")
+    page = context.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append((page.url, dialog.message)), dialog.dismiss()))
     for path in PAGES:
         page.goto(served_hostile + path, wait_until="networkidle")
+        assert page.evaluate("document.documentElement.classList.contains('cc-large')") == large
         page.mouse.move(100, 300)
         page.mouse.wheel(0, 2000)
         page.wait_for_timeout(100)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, (path, width)
     assert not dialogs, dialogs
-    page.close()
+    context.close()

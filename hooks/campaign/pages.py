@@ -45,9 +45,20 @@ class Page:
         text = ""
         if handwritten:
             extra_meta, text = split_front_matter(handwritten)
-            meta.update(extra_meta)
+            meta.update(escape_meta(extra_meta))
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
         return f"---\n{front}\n---\n\n{text}"
+
+
+# Front-matter values Material prints into HTML unescaped (<title>, the header, the meta description).
+PRINTED_RAW = ("title", "description")
+
+
+def escape_meta(meta: dict) -> dict:
+    """Hand-written front matter as Material needs it: the values it prints raw HTML-escaped, like the
+    generated pages' own (the office's Markdown body may hold HTML; a title or description never does)."""
+    return {key: html.escape(value) if key in PRINTED_RAW and isinstance(value, str) else value
+            for key, value in meta.items()}
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
