@@ -24,25 +24,27 @@ ONE_DAY = timedelta(days=1)
 
 def feeds(site: Site, site_url: str) -> dict[str, bytes]:
     """Site-relative path -> bytes of every calendar file. `site_url` is the absolute site root."""
-    files = {"calendar/all.ics": _feed(site, site.activities, site.campaign.title, "all", site_url)}
+    events = {a.id: event(site, a, site_url) for a in site.activities}  # each made once, in three files
+    files = {"calendar/all.ics": _feed(site, site.activities, events, site.campaign.title, "all", site_url)}
     for domain in site.domains:
         if activities := site.activities_of(domain.id):
             name = f"{site.campaign.title}：{domain.name}"
-            files[f"calendar/{domain.id}.ics"] = _feed(site, activities, name, domain.id, site_url)
+            files[f"calendar/{domain.id}.ics"] = _feed(site, activities, events, name, domain.id, site_url)
     for activity in site.activities:
         calendar = Calendar.new(prodid=PRODID, name=activity.title, uid=_uid(f"file-{activity.id}", site_url),
-                                subcomponents=[event(site, activity, site_url)])
+                                subcomponents=[events[activity.id]])
         files[f"activities/{activity.id}.ics"] = _finish(calendar)
     return files
 
 
-def _feed(site: Site, activities: list[Activity], name: str, slug: str, site_url: str) -> bytes:
+def _feed(site: Site, activities: list[Activity], events: dict[str, Event], name: str, slug: str,
+          site_url: str) -> bytes:
     page = f"calendar/{slug}/" if slug != "all" else "calendar/"
     calendar = Calendar.new(prodid=PRODID, name=name, uid=_uid(f"feed-{slug}", site_url),
                             description=f"{site.campaign.organiser}：{name}，共 {len(activities)} 项活动",
                             url=site_url + page, source=f"{site_url}calendar/{slug}.ics",
                             refresh_interval=timedelta(days=1),
-                            subcomponents=[event(site, a, site_url) for a in activities])
+                            subcomponents=[events[a.id] for a in activities])
     calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # required by RFC 7986, not added by the library
     calendar.add("X-PUBLISHED-TTL", "P1D")  # REFRESH-INTERVAL for Outlook and older clients
     return _finish(calendar)
