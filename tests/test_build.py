@@ -112,8 +112,11 @@ def test_generated_headings_make_the_table_of_contents_and_the_search_sections(s
         ("figures", "数据"), ("tasks", "重点工作"), ("activities", "活动"), ("ledger", "你说我办")]
     index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
     sections = {doc["location"] for doc in index["docs"]}
-    assert {"domains/healthcare/#tasks", "domains/healthcare/#activities", "calendar/#subscribe"} <= sections
-    assert not any("/poster/" in location for location in sections)  # posters repeat their activity's page
+    assert {"domains/healthcare/#tasks", "activities/hospital-open-day/"} <= sections
+    # Pages and cards that repeat an activity's page stay out: a search finds each activity once, on its page.
+    assert not any(loc.startswith(("calendar/", "activities/#")) or "/poster/" in loc for loc in sections)
+    [cards] = [doc["text"].replace("\u200b", "") for doc in index["docs"] if doc["location"] == "domains/healthcare/#activities"]
+    assert not any(a.title in cards for a in SAMPLE.activities_of("healthcare"))
 
 
 def test_links_from_hand_written_pages_to_generated_anchors_are_checked(project, tmp_path):

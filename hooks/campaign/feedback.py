@@ -18,7 +18,7 @@ from markupsafe import Markup
 from . import cache, links
 from .load import Site
 from .models import Activity, Domain
-from .render import environment, page_url, relative
+from .render import UNSEARCHED, environment, page_url, relative
 
 QR_SETTINGS = f"segno {segno.__version__}; error m; border 4; svg 1"  # part of each cached code's key
 
@@ -127,9 +127,8 @@ def feedback_pages(site: Site, site_url: str) -> list[tuple[str, str, str, dict,
         here = where(site, f"activities/{activity.id}.md", activity.title)
         found.append((f"activities/{activity.id}/poster.md", f"{activity.title}·宣传海报", "poster_sheet.html",
                       {"activity": activity, "ways": channels(site, here, site_url), "address": site_url + here.url},
-                      # out of search: the activity's own page says the same and is the one to find
                       {"description": f"{activity.title}：可打印的 A4 宣传海报", "template": "poster.html",
-                       "search": {"exclude": True}}))
+                       **UNSEARCHED}))
     found.append(("ledger/index.md", "你说我办", "ledger.html", {},
                   {"description": f"{site.campaign.title}：居民意见建议的办理情况"}))
     return found

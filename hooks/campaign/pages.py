@@ -20,7 +20,7 @@ from .calendar_pages import calendar_pages
 from .dashboard import STATUSES, bar_scale, latest_change, progress_by_domain, status_totals
 from .feedback import feedback_pages
 from .load import Site
-from .render import environment, page_url, relative
+from .render import UNSEARCHED, environment, page_url, relative
 
 CHINA = timezone(timedelta(hours=8))
 UPCOMING = 6  # how many coming activities the home page lists
@@ -90,7 +90,7 @@ def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[
         Page("index.md", site.campaign.title, render("home.html", "index.md", **dashboard(site, on)),
              meta={"description": site.campaign.slogan or site.campaign.title}),
         Page("activities/index.md", "活动安排", render("activities.html", "activities/index.md"),
-             meta={"description": f"{site.campaign.title}：全部活动安排"}),
+             meta={"description": f"{site.campaign.title}：全部活动安排", **UNSEARCHED}),
         Page("domains/index.md", "民生领域", render("domains.html", "domains/index.md"),
              meta={"description": f"{site.campaign.title}：各民生领域的重点工作和活动"}),
     ]
@@ -106,7 +106,7 @@ def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[
                                                        jsonld=jsonld.script(jsonld.event(site, activity, site_url))),
                           meta={"description": f"{activity.when.reading}，{activity.where}"}))
     for uri, title, description, template, context in calendar_pages(site, on, site_url):
-        pages.append(Page(uri, title, render(template, uri, **context), meta={"description": description}))
+        pages.append(Page(uri, title, render(template, uri, **context), meta={"description": description, **UNSEARCHED}))
     for uri, title, template, context, meta in feedback_pages(site, site_url):
         pages.append(Page(uri, title, render(template, uri, **context), meta=meta))
     return pages

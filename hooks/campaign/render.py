@@ -26,6 +26,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "h3", "h4", "hr"}
 
 
+# Page meta for pages that repeat others (activity lists, calendars, posters): Material's search leaves
+# them out, so a search finds each activity once, on its own page.
+UNSEARCHED = {"search": {"exclude": True}}
+
+
 def page_url(src_uri: str) -> str:
     """The site-relative URL of a page source, with MkDocs' directory URLs."""
     stem = src_uri.removesuffix(".md")
