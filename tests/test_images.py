@@ -1,6 +1,7 @@
 """The photo pipeline on awkward phone and designer files, its cache, and the photos in the built site."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
 from campaign import images
+from campaign.cache import Digests
 from campaign.images import _decode, process_images
 from campaign.load import load_site
 from campaign.problems import DataProblems
@@ -229,3 +231,18 @@ def test_sample_pages_show_responsive_lazy_pictures_with_alt(sample_site):
     for file in (sample_site / "images").iterdir():
         with Image.open(file) as out:
             assert not out.getexif() and "icc_profile" not in out.info, file
+
+
+def test_a_warm_build_reads_no_photo_only_its_stat(tmp_path):
+    Image.new("RGB", (64, 48), "red").save(tmp_path / "a.jpg")
+    uses, cache = {"a.jpg": ["data/x.yml:1"]}, tmp_path / "cache"
+    first = process_images(uses, tmp_path, cache)["a.jpg"].key
+    stat = (tmp_path / "a.jpg").stat()
+    with (tmp_path / "a.jpg").open("r+b") as photo:  # other bytes, same inode, size and time: not read again
+        photo.seek(stat.st_size - 3)
+        photo.write(b"\0\0\0")
+    os.utime(tmp_path / "a.jpg", ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert process_images(uses, tmp_path, cache)["a.jpg"].key == first
+    digest = Digests(cache / "sources.json").of(tmp_path / "a.jpg")
+    os.utime(tmp_path / "a.jpg", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # saved again: read again
+    assert Digests(cache / "sources.json").of(tmp_path / "a.jpg") != digest

@@ -6,6 +6,7 @@ never sees half a file; its name is a hash of its inputs and settings, so a stal
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -31,3 +32,31 @@ def write(path: Path, save: Callable[[BinaryIO], object]) -> int:
     finally:
         temporary.unlink(missing_ok=True)
     return path.stat().st_size
+
+
+class Digests:
+    """SHA-256 of files' content, remembered by size, modification time and inode (as git's index
+    does), so a warm build reads no photo: it only looks at each file's stat."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.known: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.changed = False
+
+    def of(self, file: Path) -> str:
+        stat = file.stat()
+        stamp = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
+        name = str(file.resolve())
+        if self.known.get(name, [None])[0] != stamp:
+            with file.open("rb") as content:
+                self.known[name] = [stamp, hashlib.file_digest(content, "sha256").hexdigest()]
+            self.changed = True
+        return self.known[name][1]
+
+    def save(self) -> None:
+        if self.changed:
+            data = json.dumps(self.known, sort_keys=True).encode()
+            write(self.path, lambda out: out.write(data))

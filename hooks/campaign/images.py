@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import hashlib
 import io
 import json
 import math
@@ -105,11 +104,13 @@ def process_images(uses: dict[str, list[str]], image_dir: Path, cache_dir: Path)
     cache_dir.mkdir(parents=True, exist_ok=True)
     keys: dict[str, str] = {}
     failures: dict[str, Failure] = {}
+    digests = cache.Digests(cache_dir / "sources.json")
     for path in sorted(uses):
         try:
-            keys[path] = _key(image_dir, path)
+            keys[path] = _key(image_dir, path, digests)
         except _Refused as refused:
             failures[path] = refused.failure
+    digests.save()
     results = {key: _cached(cache_dir, key) for key in keys.values()}
     results |= _run({key: image_dir / path for path, key in keys.items() if results[key] is None}, cache_dir)
     pictures = {path: results[key] for path, key in keys.items() if isinstance(results[key], Picture)}
@@ -148,7 +149,7 @@ def _problem(path: str, where: str, failure: Failure) -> Problem:
     return Problem(file, int(line), f"图片「{path}」{failure.message}", failure.hint)
 
 
-def _key(image_dir: Path, path: str) -> str:
+def _key(image_dir: Path, path: str, digests: cache.Digests) -> str:
     """The cache key: a hash of the file's content and of the pipeline's settings."""
     source = image_dir / path
     if not (source.is_file() and source.name in os.listdir(source.parent)):  # the exact case, as on Linux
@@ -156,9 +157,7 @@ def _key(image_dir: Path, path: str) -> str:
     if source.stat().st_size > MAX_BYTES:
         raise _Refused(Failure(f"文件太大（超过 {MAX_BYTES // 2**20} MB）",
                                "手机照片一般不到 10 MB：用相册的“导出”或修图软件缩小后另存为 JPEG。"))
-    with source.open("rb") as file:
-        content = hashlib.file_digest(file, "sha256").hexdigest()
-    return cache.key(SETTINGS, content)
+    return cache.key(SETTINGS, digests.of(source))
 
 
 def _missing_hint(image_dir: Path, path: str) -> str:
