@@ -19,8 +19,8 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 from campaign.assets import BUNDLE, COMPONENTS, CSS_DIR, bundle_css
 from campaign.feedback import feedback_block, qr_files
 from campaign.ics import feeds
-from campaign.cache import cache_dir
-from campaign.images import link_into_site, process_images, site_files
+from campaign.cache import cache_dir, link_into
+from campaign.images import process_images, site_files
 from campaign.load import Site, load_site
 from campaign.opendata import data_files
 from campaign.pages import build_pages, escape_meta
@@ -70,12 +70,12 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=text))
     for path, data in feeds(_site, config.site_url).items():
         files.append(File.generated(config, path, content=data))
-    for path, svg in qr_files(_site, config.site_url, _cache(config, "qr")).items():
-        files.append(File.generated(config, path, content=svg))
-    pictures = site_files(_site.pictures, _cache(config, "images"))
-    for path, cached in pictures.items():
-        files.append(File.generated(config, path, abs_src_path=str(cached)))
-    link_into_site(pictures, Path(config.site_dir))  # MkDocs emptied site_dir just before on_files
+    # QR codes and photos come from caches: linked into site_dir (emptied by MkDocs just before), not copied.
+    cached = {**qr_files(_site, config.site_url, _cache(config, "qr")),
+              **site_files(_site.pictures, _cache(config, "images"))}
+    for path, file in cached.items():
+        files.append(File.generated(config, path, abs_src_path=str(file)))
+    link_into(Path(config.site_dir), cached)
     _bundle_stylesheet(files, config)
     return files
 

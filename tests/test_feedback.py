@@ -171,14 +171,13 @@ def test_links_that_leave_the_site_get_noopener(sample_site):
 
 # --- QR codes and posters, as a resident scans and prints them ----------------------------------
 
-def test_qr_codes_are_made_once_and_then_read_from_the_cache(tmp_path):
-    fresh = feedback.cached_qr_svg("https://example.org/shantou/", "首页：网页", tmp_path)
-    assert fresh == feedback.qr_svg("https://example.org/shantou/", "首页：网页")
-    [entry] = tmp_path.iterdir()
-    entry.write_text("<svg>从缓存读出</svg>", encoding="utf-8")  # a later build reads the entry, not segno
-    assert feedback.cached_qr_svg("https://example.org/shantou/", "首页：网页", tmp_path) == "<svg>从缓存读出</svg>"
-    feedback.cached_qr_svg("https://example.org/shantou/", "首页：意见建议表", tmp_path)  # another title, another code
-    feedback.cached_qr_svg("https://example.org/shantou/x/", "首页：网页", tmp_path)
+def test_qr_codes_are_made_once_and_then_taken_from_the_cache(tmp_path):
+    entry = feedback.cached_qr("https://example.org/shantou/", "首页：网页", tmp_path)
+    assert entry.read_text(encoding="utf-8") == feedback.qr_svg("https://example.org/shantou/", "首页：网页")
+    entry.write_text("<svg>缓存里的</svg>", encoding="utf-8")  # a later build uses the entry, not segno
+    assert feedback.cached_qr("https://example.org/shantou/", "首页：网页", tmp_path).read_text(encoding="utf-8") == "<svg>缓存里的</svg>"
+    feedback.cached_qr("https://example.org/shantou/", "首页：意见建议表", tmp_path)  # another title, another code
+    feedback.cached_qr("https://example.org/shantou/x/", "首页：网页", tmp_path)
     assert len(list(tmp_path.iterdir())) == 3
 
 

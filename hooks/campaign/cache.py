@@ -60,3 +60,20 @@ class Digests:
         if self.changed:
             data = json.dumps(self.known, sort_keys=True).encode()
             write(self.path, lambda out: out.write(data))
+
+
+def link_into(site_dir: Path, outputs: dict[str, Path]) -> None:
+    """Hard-link cached files (site path -> file in a cache) into the site being built.
+
+    MkDocs then finds the very file at its destination and skips its copy, so a warm build moves no
+    bytes for them. Where linking is impossible (another file system), MkDocs copies them as usual.
+    Cache entries are never changed in place (new ones are renamed in), so sharing them is safe.
+    """
+    for path, cached in outputs.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            target.unlink(missing_ok=True)
+            os.link(cached, target)
+        except OSError:
+            return

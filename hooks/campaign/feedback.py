@@ -97,26 +97,25 @@ def qr_svg(text: str, title: str) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def cached_qr_svg(text: str, title: str, cache_dir: Path) -> str:
-    """qr_svg, kept in `cache_dir`: choosing a code's mask is slow in pure Python (~10 ms a code)."""
+def cached_qr(text: str, title: str, cache_dir: Path) -> Path:
+    """The file of qr_svg(text, title) in `cache_dir`, made once: choosing a code's mask is slow in
+    pure Python (~10 ms a code), and a warm build then links the file into the site."""
     path = cache_dir / f"{cache.key(QR_SETTINGS, text, title)}.svg"
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        svg = qr_svg(text, title)
+    if not path.exists():
+        svg = qr_svg(text, title).encode()
         cache_dir.mkdir(parents=True, exist_ok=True)
-        cache.write(path, lambda out: out.write(svg.encode()))
-        return svg
+        cache.write(path, lambda out: out.write(svg))
+    return path
 
 
-def qr_files(site: Site, site_url: str, cache_dir: Path) -> dict[str, str]:
-    """Site-relative path -> SVG: each activity's and domain's form link and page address."""
+def qr_files(site: Site, site_url: str, cache_dir: Path) -> dict[str, Path]:
+    """Site-relative path -> cached SVG file: each activity's and domain's form link and page address."""
     files = {}
     for here in [where(site, f"activities/{a.id}.md", a.title) for a in site.activities] + \
                 [where(site, f"domains/{d.id}.md", d.name) for d in site.domains]:
-        files[here.url + "qr-feedback.svg"] = cached_qr_svg(channels(site, here, site_url).form,
-                                                            f"{here.title}：意见建议表", cache_dir)
-        files[here.url + "qr-page.svg"] = cached_qr_svg(site_url + here.url, f"{here.title}：网页", cache_dir)
+        files[here.url + "qr-feedback.svg"] = cached_qr(channels(site, here, site_url).form,
+                                                        f"{here.title}：意见建议表", cache_dir)
+        files[here.url + "qr-page.svg"] = cached_qr(site_url + here.url, f"{here.title}：网页", cache_dir)
     return files
 
 

@@ -127,23 +127,6 @@ def site_files(pictures: dict[str, Picture], cache_dir: Path) -> dict[str, Path]
             for picture in sorted(set(pictures.values()), key=lambda p: p.key) for name in picture.names()}
 
 
-def link_into_site(outputs: dict[str, Path], site_dir: Path) -> None:
-    """Hard-link each cached output (site path -> cached file) into the site being built.
-
-    MkDocs then finds the very file at its destination and skips its copy, so a warm build moves no
-    image bytes. Where linking is impossible (another file system), MkDocs copies them as usual.
-    Cache entries are never changed in place (new ones are renamed in), so sharing them is safe.
-    """
-    for path, cached in outputs.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            target.unlink(missing_ok=True)
-            os.link(cached, target)
-        except OSError:
-            return
-
-
 def _problem(path: str, where: str, failure: Failure) -> Problem:
     file, _, line = where.rpartition(":")
     return Problem(file, int(line), f"图片「{path}」{failure.message}", failure.hint)
