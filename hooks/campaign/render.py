@@ -8,7 +8,6 @@ rewrite links inside raw HTML.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import string
 from pathlib import Path
@@ -40,10 +39,15 @@ def page_url(src_uri: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url`, both site-relative."""
-    link = posixpath.relpath(to_url or ".", from_url or ".")
-    is_folder = not to_url or to_url.endswith("/")
-    return link + "/" if is_folder and not link.endswith("/") else link
+    """A link from the page at `from_url` (a folder URL) to `to_url`, both site-relative and normalised.
+
+    By path segments: posixpath.relpath asks the OS for the working directory at every call, and
+    pages make tens of thousands of links."""
+    here, there = from_url.split("/")[:-1] if from_url else [], to_url.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "./"
 
 
 def element_ids(html_text: str) -> set[str]:
