@@ -25,7 +25,7 @@ from campaign.load import Site, load_site
 from campaign.opendata import data_files
 from campaign.pages import build_pages, escape_meta
 from campaign.problems import DataProblems
-from campaign.render import element_ids, toc_tokens
+from campaign.render import BYTECODE, element_ids, toc_tokens
 from campaign.schema import schema_files
 
 log = get_plugin_logger("campaign")
@@ -78,6 +78,11 @@ def on_files(files: Files, config) -> Files:
     link_into(Path(config.site_dir), cached)
     _bundle_stylesheet(files, config)
     return files
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = BYTECODE  # Material's templates, too, compiled once and not at every build
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -69,11 +69,16 @@ def link_into(site_dir: Path, outputs: dict[str, Path]) -> None:
     bytes for them. Where linking is impossible (another file system), MkDocs copies them as usual.
     Cache entries are never changed in place (new ones are renamed in), so sharing them is safe.
     """
+    folders = set()
     for path, cached in outputs.items():
         target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         try:
-            target.unlink(missing_ok=True)
+            os.link(cached, target)
+        except FileExistsError:  # a rebuild into the same folder (mkdocs serve --dirty)
+            target.unlink()
             os.link(cached, target)
         except OSError:
             return
