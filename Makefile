@@ -39,9 +39,12 @@ publish: linkcheck
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
-# The photo pipeline on generated phone photos: cold and warm time, images/s, ratio to the cheapest Pillow.
+# Benchmarks (bench/README.md): synthetic campaigns S, M, L against plain Material, the photo pipeline
+# against the cheapest Pillow code, and live preview. make bench SIZES="S M" for a shorter run.
 bench: $(VENV)/.installed
-	$(BIN)/python bench/images.py $(ARGS)
+	$(BIN)/python bench/build.py $(if $(SIZES),--sizes $(SIZES))
+	$(BIN)/python bench/images.py
+	$(BIN)/python bench/serve.py
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload
