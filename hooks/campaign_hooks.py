@@ -56,6 +56,7 @@ def on_config(config):
 
 def on_files(files: Files, config) -> Files:
     in_nav = set(_nav_paths(config.nav or []))
+    _bodies.clear()  # mkdocs serve rebuilds in this process: no body of a page that is gone
     for page in build_pages(_site, site_url=config.site_url):
         handwritten = files.get_file_from_path(page.src_uri)
         if handwritten is not None:
