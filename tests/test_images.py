@@ -11,7 +11,7 @@ import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
 from campaign import images
-from campaign.cache import Digests
+from campaign.cache import Digests, cache_dir
 from campaign.images import _decode, process_images
 from campaign.load import load_site
 from campaign.problems import DataProblems
@@ -246,3 +246,12 @@ def test_a_warm_build_reads_no_photo_only_its_stat(tmp_path):
     digest = Digests(cache / "sources.json").of(tmp_path / "a.jpg")
     os.utime(tmp_path / "a.jpg", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # saved again: read again
     assert Digests(cache / "sources.json").of(tmp_path / "a.jpg") != digest
+
+
+def test_the_caches_go_where_their_variables_say(tmp_path, monkeypatch):
+    monkeypatch.setenv("CAMPAIGN_IMAGE_CACHE", str(tmp_path / "photos"))
+    monkeypatch.delenv("CAMPAIGN_QR_CACHE", raising=False)
+    assert cache_dir(tmp_path, "images") == tmp_path / "photos"
+    assert cache_dir(tmp_path, "qr") == tmp_path / ".cache" / "qr"
+    monkeypatch.setenv("CAMPAIGN_QR_CACHE", str(tmp_path / "codes"))
+    assert cache_dir(tmp_path, "qr") == tmp_path / "codes"

@@ -13,9 +13,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+VARIABLES = {"images": "CAMPAIGN_IMAGE_CACHE", "qr": "CAMPAIGN_QR_CACHE"}  # where each cache may be moved
+
+
 def cache_dir(project_dir: Path, name: str) -> Path:
-    """$CAMPAIGN_<NAME>_CACHE, else .cache/<name>/ in the project (e.g. .cache/images/)."""
-    return Path(os.environ.get(f"CAMPAIGN_{name.upper()}_CACHE") or Path(project_dir) / ".cache" / name)
+    """The folder named by its variable ($CAMPAIGN_IMAGE_CACHE …), else .cache/<name>/ in the project."""
+    return Path(os.environ.get(VARIABLES[name]) or Path(project_dir) / ".cache" / name)
 
 
 def key(*parts: str) -> str:
