@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .figures import percent
 from .problems import Problem
@@ -97,11 +98,20 @@ class Ledger:
     items: list = field(default_factory=list)
     totals: list = field(default_factory=list)
 
+    # Every domain page asks for its part: grouped once, so a city-sized ledger stays linear.
     def items_of(self, domain_id: str) -> list:
-        return [item for item in self.items if item.domain == domain_id]
+        return self._items_by_domain.get(domain_id, [])
 
     def totals_of(self, domain_id: str) -> list:
-        return [t for t in self.totals if t.domain == domain_id]
+        return self._totals_by_domain.get(domain_id, [])
+
+    @cached_property
+    def _items_by_domain(self) -> dict[str, list]:
+        return _by_domain(self.items)
+
+    @cached_property
+    def _totals_by_domain(self) -> dict[str, list]:
+        return _by_domain(self.totals)
 
     def counts(self, domain_id: str | None = None) -> list[StatusCount]:
         """How many items (of one domain, or all) are in each status, and their share."""
@@ -110,6 +120,13 @@ class Ledger:
                 if (n := sum(item.status == s for item in items))]
 
     shares = staticmethod(_shares)  # for the templates: site.ledger.shares(totals)
+
+
+def _by_domain(entries: list) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for entry in entries:
+        grouped.setdefault(entry.domain, []).append(entry)
+    return grouped
 
 
 def merged(files: list) -> Ledger:
