@@ -218,6 +218,10 @@ def test_domain_calendar_is_its_own_page_with_its_own_feed(sample_site):
     assert html.count("data-cc-item") == len(mine) and len(jsonld(html)) == len(mine)
     assert 'href="webcal://example.org/shantou/calendar/healthcare.ics"' in html
     assert not (sample_site / "calendar/housing").exists()  # a domain without activities has no calendar
+    # The list of every domain is on the whole calendar only (a city has a thousand domains).
+    assert 'href="../">全部领域</a>' in html and 'href="../childcare/"' not in html
+    whole = (sample_site / "calendar/index.html").read_text(encoding="utf-8")
+    assert all(f'href="{d.id}/" data-domain' in whole for d in SAMPLE.domains if SAMPLE.activities_of(d.id))
 
 
 def test_month_pages_link_in_order_and_keep_vague_dates_off_the_days(extra_site):

@@ -14,7 +14,7 @@ def calendar_pages(site: Site, on: date, site_url: str) -> list[tuple[str, str, 
     """(src_uri, title, description, template, context) of every calendar page."""
     title, period = site.campaign.title, site.campaign.period
     found = [("calendar/index.md", "活动日历", f"{title}：全部活动的日历，可订阅到手机", "calendar.html",
-              _list(site, None, on, site_url))]
+              {**_list(site, None, on, site_url), "domains": _with_activities(site)})]
     for domain in _with_activities(site):
         found.append((f"calendar/{domain.id}.md", f"{domain.name}·活动日历", f"{title}：{domain.name}的活动日历",
                       "calendar.html", _list(site, domain, on, site_url)))
@@ -36,7 +36,7 @@ def _list(site: Site, domain: Domain | None, on: date, site_url: str) -> dict:
     slug = domain.id if domain else "all"
     feed = f"{site_url}calendar/{slug}.ics"
     return {"agenda": agenda(activities, on, site.campaign.period), "domain": domain,
-            "months": months(site.campaign.period), "domains": _with_activities(site),
+            "months": months(site.campaign.period),
             "span": lambda activity: window(activity.when, site.campaign.period),
             "feed": {"path": f"calendar/{slug}.ics", "url": feed, "webcal": "webcal://" + feed.split("://", 1)[1]},
             "jsonld": jsonld.script([jsonld.event(site, a, site_url) for a in activities])}
