@@ -13,7 +13,7 @@ from campaign.check import understood, warnings
 from campaign.load import load_site
 from campaign.when import read_when
 
-from conftest import BUILD_EPOCH, ROOT
+from conftest import BUILD_EPOCH, ROOT, mkdocs_build
 from test_load import line_of, replace
 
 MID_CAMPAIGN = date(2021, 10, 1)  # the day BUILD_EPOCH stands for
@@ -106,3 +106,16 @@ def test_broken_files_are_all_reported_with_file_line_and_fix(project):
     assert f"data/achievements/housing.yml:{line_of(data / 'achievements/housing.yml', '差不多')}:" in result.stderr
     assert result.stderr.count("怎么改：") == 2
     assert "只能写：未开始、进行中、已完成、长期坚持。" in result.stderr  # in Chinese, not pydantic's "'a', 'b' or 'c'"
+
+
+def test_a_hand_written_page_without_its_activity_is_a_warning_and_builds_on_its_own(project, tmp_path):
+    # The activity's id was changed in the data, its page of text was not.
+    replace(project / "data/activities/healthcare.yml", "id: hospital-open-day", "id: hospital-day")
+    replace(project / "data/feedback/2021.yml", "links: [hospital-open-day,", "links: [hospital-day,")
+    data = project / "data"
+    [orphan] = [w for w in warnings(load_site(data), data, project / "content", MID_CAMPAIGN) if w.file.startswith("content/")]
+    assert orphan.file == "content/activities/hospital-open-day.md" and "hospital-open-day" in orphan.message
+    assert "文件名" in orphan.hint
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr  # strict: published on its own, not a nav warning
+    assert "导医台" in (tmp_path / "site/activities/hospital-open-day/index.html").read_text(encoding="utf-8")

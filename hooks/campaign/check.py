@@ -73,7 +73,19 @@ def warnings(site: Site, data_dir: Path, content_dir: Path, on: date) -> list[Pr
     found += [w for s in sources for w in _placeholders(s)]
     found += [w for s in sources for w in _data_images_without_alt(s)]
     found += _content_images_without_alt(content_dir)
+    found += _orphan_pages(site, content_dir)
     return sorted(w for w in found if w)
+
+
+def _orphan_pages(site: Site, content_dir: Path) -> list[Problem]:
+    """Hand-written pages meant to be merged into an activity's or domain's page that the data lacks:
+    they are published on their own, outside the navigation (an id renamed or removed in the data?)."""
+    known = {"activities": {a.id for a in site.activities}, "domains": {d.id for d in site.domains}}
+    what = {"activities": "活动", "domains": "领域"}
+    return [Problem(f"content/{folder}/{page.name}", 1, f"数据里没有编号为「{page.stem}」的{what[folder]}，这一页会单独发布。",
+                    f"把文件名改成{what[folder]}的编号（.md 前面的部分），或删掉这个文件。")
+            for folder, ids in known.items() for page in sorted((content_dir / folder).glob("*.md"))
+            if page.stem != "index" and page.stem not in ids]
 
 
 def _unreported(site: Site, activity: Activity, content_dir: Path, on: date) -> Problem | None:
