@@ -2,7 +2,8 @@
 
 Usage: build_once.py <mkdocs.yml> <site-dir>; prints one JSON line: photo seconds, photos, peak memory.
 Photo work is everything the build does for photos: hashing and cache checks (process_images),
-listing the outputs (site_files), linking them into the site and MkDocs copying any it must.
+listing the outputs (site_files), linking them into the site (with the QR codes, linked in the same
+call: the figure counts a little high) and MkDocs copying any it must.
 """
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ def main() -> None:
         # Patched before the hook file imports them by name (load_config loads the hook).
         images.process_images = timed(images.process_images, count=True)
         images.site_files = timed(images.site_files)
+        from campaign import cache
+        cache.link_into = timed(cache.link_into)  # photos and QR codes together: counts a little high
         copy = File.copy_file
         File.copy_file = lambda self, dirty=False: (timed(copy) if self.dest_uri.startswith("images/") else copy)(self, dirty)
     build(load_config(config_file, site_dir=site_dir, strict=True))

@@ -17,9 +17,9 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.assets import BUNDLE, COMPONENTS, CSS_DIR, bundle_css
+from campaign.cache import cache_dir, link_into
 from campaign.feedback import feedback_block, qr_files
 from campaign.ics import feeds
-from campaign.cache import cache_dir, link_into
 from campaign.images import process_images, site_files
 from campaign.load import Site, load_site
 from campaign.opendata import data_files
@@ -75,12 +75,10 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=text))
     for path, data in feeds(_site, config.site_url).items():
         files.append(File.generated(config, path, content=data))
-    # QR codes and photos come from caches: linked into site_dir (emptied by MkDocs just before), not copied.
-    cached = {**qr_files(_site, config.site_url, _cache(config, "qr")),
-              **site_files(_site.pictures, _cache(config, "images"))}
-    for path, file in cached.items():
-        files.append(File.generated(config, path, abs_src_path=str(file)))
-    link_into(Path(config.site_dir), cached)
+    # QR codes and photos come from caches: linked straight into site_dir (emptied by MkDocs just before).
+    # They are not MkDocs files: 20,000 of them at city scale, each of which MkDocs would look at and copy.
+    link_into(Path(config.site_dir), {**qr_files(_site, config.site_url, _cache(config, "qr")),
+                                      **site_files(_site.pictures, _cache(config, "images"))})
     _bundle_stylesheet(files, config)
     return files
 

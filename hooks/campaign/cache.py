@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -52,7 +53,7 @@ class Digests:
     def of(self, file: Path) -> str:
         stat = file.stat()
         stamp = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
-        name = str(file.resolve())
+        name = os.path.abspath(file)  # not resolve(): no system call per path component
         if self.known.get(name, [None])[0] != stamp:
             with file.open("rb") as content:
                 self.known[name] = [stamp, hashlib.file_digest(content, "sha256").hexdigest()]
@@ -66,10 +67,9 @@ class Digests:
 
 
 def link_into(site_dir: Path, outputs: dict[str, Path]) -> None:
-    """Hard-link cached files (site path -> file in a cache) into the site being built.
+    """Put cached files (site path -> file in a cache) into the site being built: hard links, so a warm
+    build moves no bytes for them; copies where linking is impossible (another file system).
 
-    MkDocs then finds the very file at its destination and skips its copy, so a warm build moves no
-    bytes for them. Where linking is impossible (another file system), MkDocs copies them as usual.
     Cache entries are never changed in place (new ones are renamed in), so sharing them is safe.
     """
     folders = set()
@@ -84,4 +84,4 @@ def link_into(site_dir: Path, outputs: dict[str, Path]) -> None:
             target.unlink()
             os.link(cached, target)
         except OSError:
-            return
+            shutil.copyfile(cached, target)

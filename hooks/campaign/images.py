@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import io
 import json
 import math
@@ -105,9 +106,10 @@ def process_images(uses: dict[str, list[str]], image_dir: Path, cache_dir: Path)
     keys: dict[str, str] = {}
     failures: dict[str, Failure] = {}
     digests = cache.Digests(cache_dir / "sources.json")
+    listing = functools.cache(os.listdir)  # each folder listed once, not once per photo in it
     for path in sorted(uses):
         try:
-            keys[path] = _key(image_dir, path, digests)
+            keys[path] = _key(image_dir, path, digests, listing)
         except _Refused as refused:
             failures[path] = refused.failure
     digests.save()
@@ -132,10 +134,10 @@ def _problem(path: str, where: str, failure: Failure) -> Problem:
     return Problem(file, int(line), f"图片「{path}」{failure.message}", failure.hint)
 
 
-def _key(image_dir: Path, path: str, digests: cache.Digests) -> str:
+def _key(image_dir: Path, path: str, digests: cache.Digests, listing=os.listdir) -> str:
     """The cache key: a hash of the file's content and of the pipeline's settings."""
     source = image_dir / path
-    if not (source.is_file() and source.name in os.listdir(source.parent)):  # the exact case, as on Linux
+    if not (source.is_file() and source.name in listing(source.parent)):  # the exact case, as on Linux
         raise _Refused(Failure(f"找不到：data/images/ 里没有 {path}", _missing_hint(image_dir, path)))
     if source.stat().st_size > MAX_BYTES:
         raise _Refused(Failure(f"文件太大（超过 {MAX_BYTES // 2**20} MB）",
