@@ -170,6 +170,9 @@ def test_deadlines_are_one_day_and_known_days_are_confirmed(extra_site):
 def test_timed_events_use_asia_shanghai_and_recurrences_carry_their_rule(extra_site):
     calendar = read_ics(extra_site / "calendar/all.ics")
     assert [str(tz["TZID"]) for tz in calendar.timezones] == ["Asia/Shanghai"]
+    # Each file carries the time zone only if one of its events needs it.
+    assert [str(tz["TZID"]) for tz in read_ics(extra_site / "activities/saturday-clinic.ics").timezones] == ["Asia/Shanghai"]
+    assert read_ics(extra_site / "activities/hotline.ics").timezones == []
     raw = (extra_site / "calendar/all.ics").read_bytes().decode("utf-8")
     assert "DTSTART;TZID=Asia/Shanghai:20211008T150000\r\nDTEND;TZID=Asia/Shanghai:20211008T163000" in raw
     events = events_by_id(extra_site)

@@ -8,10 +8,12 @@ marked TENTATIVE, with the reading in the description; only a known day and time
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur
 
 from .calendar import days, window
 from .load import Site
@@ -20,39 +22,54 @@ from .models import Activity
 PRODID = "-//shimin-kan-bianhua//campaign site//ZH"
 CHINA = ZoneInfo("Asia/Shanghai")
 ONE_DAY = timedelta(days=1)
+END = b"END:VCALENDAR\r\n"
 
 
 def feeds(site: Site, site_url: str) -> dict[str, bytes]:
     """Site-relative path -> bytes of every calendar file. `site_url` is the absolute site root."""
-    events = {a.id: event(site, a, site_url) for a in site.activities}  # each made once, in three files
-    files = {"calendar/all.ics": _feed(site, site.activities, events, site.campaign.title, "all", site_url)}
+    # Each event is in three files (the whole campaign, its domain, its own): made and serialised
+    # once, and so is the time zone the timed ones need. Serialising is most of the work at city scale.
+    events = {a.id: event(site, a, site_url) for a in site.activities}
+    entries = {id: _Entry(e.to_ical(), isinstance(e.DTSTART, datetime)) for id, e in events.items()}
+    files = {"calendar/all.ics": _feed(site, site.activities, entries, site.campaign.title, "all", site_url)}
     for domain in site.domains:
         if activities := site.activities_of(domain.id):
             name = f"{site.campaign.title}：{domain.name}"
-            files[f"calendar/{domain.id}.ics"] = _feed(site, activities, events, name, domain.id, site_url)
+            files[f"calendar/{domain.id}.ics"] = _feed(site, activities, entries, name, domain.id, site_url)
     for activity in site.activities:
-        calendar = Calendar.new(prodid=PRODID, name=activity.title, uid=_uid(f"file-{activity.id}", site_url),
-                                subcomponents=[events[activity.id]])
-        files[f"activities/{activity.id}.ics"] = _finish(calendar)
+        calendar = Calendar.new(prodid=PRODID, name=activity.title, uid=_uid(f"file-{activity.id}", site_url))
+        files[f"activities/{activity.id}.ics"] = _assemble(calendar, [entries[activity.id]])
     return files
 
 
-def _feed(site: Site, activities: list[Activity], events: dict[str, Event], name: str, slug: str,
+class _Entry(NamedTuple):
+    ical: bytes  # BEGIN:VEVENT … END:VEVENT
+    timed: bool  # has a TZID, so its calendar needs the VTIMEZONE
+
+
+def _feed(site: Site, activities: list[Activity], entries: dict[str, _Entry], name: str, slug: str,
           site_url: str) -> bytes:
     page = f"calendar/{slug}/" if slug != "all" else "calendar/"
     calendar = Calendar.new(prodid=PRODID, name=name, uid=_uid(f"feed-{slug}", site_url),
                             description=f"{site.campaign.organiser}：{name}，共 {len(activities)} 项活动",
                             url=site_url + page, source=f"{site_url}calendar/{slug}.ics",
-                            refresh_interval=timedelta(days=1),
-                            subcomponents=[events[a.id] for a in activities])
+                            refresh_interval=timedelta(days=1))
     calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # required by RFC 7986, not added by the library
     calendar.add("X-PUBLISHED-TTL", "P1D")  # REFRESH-INTERVAL for Outlook and older clients
-    return _finish(calendar)
+    return _assemble(calendar, [entries[a.id] for a in activities])
 
 
-def _finish(calendar: Calendar) -> bytes:
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+def _assemble(calendar: Calendar, entries: list[_Entry]) -> bytes:
+    """The calendar's own lines, then the VTIMEZONE if an event needs it (before the events, as
+    add_missing_timezones puts it), then the serialised events."""
+    head = calendar.to_ical()
+    zone = _china_vtimezone() if any(e.timed for e in entries) else b""
+    return head[:-len(END)] + zone + b"".join(e.ical for e in entries) + END
+
+
+@cache
+def _china_vtimezone() -> bytes:
+    return Timezone.from_tzid(CHINA.key).to_ical()
 
 
 def _uid(key: str, site_url: str) -> str:
