@@ -6,7 +6,9 @@ its feedback block (on_page_context, on_template_context for 404.html).
 """
 from __future__ import annotations
 
+import json
 import os
+from importlib.metadata import version
 from pathlib import Path
 
 from markupsafe import escape
@@ -27,10 +29,12 @@ from campaign.pages import build_pages, escape_meta
 from campaign.problems import DataProblems
 from campaign.render import BYTECODE, element_ids, toc_tokens
 from campaign.schema import schema_files
+from campaign.searchcache import SearchCache
 
 log = get_plugin_logger("campaign")
 _site: Site | None = None
 _bodies: dict[str, str] = {}  # src_uri -> the generated page's HTML, put before its converted Markdown
+_search_cache: SearchCache | None = None
 
 
 def on_config(config):
@@ -51,6 +55,7 @@ def on_config(config):
         raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
     if BUNDLE not in config.extra_css:
         raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {BUNDLE}（由 {CSS_DIR}/ 下各部件的样式合并而成）。")
+    _remember_search_entries(config)
     return config
 
 
@@ -125,12 +130,56 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 NAMED_SEARCH_DIALOG = SEARCH_DIALOG.replace(' role="dialog"', ' role="dialog" aria-label="搜索"')
 
 
+def on_post_build(config):
+    if _search_cache is not None:
+        _search_cache.save()  # entries are keyed by their inputs: right for any later build that has them
+
+
 def on_post_page(output, page, config):
     return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
 
 
 def on_post_template(output, template_name, config):
     return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+
+
+def _remember_search_entries(config) -> None:
+    """Material's search indexes an unchanged page with the entries it made for it last time
+    (campaign/searchcache.py); a changed page, or a changed search setting, is indexed afresh."""
+    global _search_cache
+    search = config.plugins.get("material/search")
+    if search is None or not search.config.enabled:
+        _search_cache = None
+        return
+    settings = json.dumps(dict(search.config), sort_keys=True, default=str)
+    memo = _search_cache = SearchCache(_cache(config, "search") / "entries.json",
+                                       f"{version('mkdocs-material')} {version('jieba')} {settings}")
+    index = search.search_index  # made afresh by the plugin's on_config, which runs before this hook's
+    index_afresh = index.add_entry_from_context
+
+    def add_entry_from_context(page):
+        page_key = memo.key(_search_inputs(page))
+        entries = memo.get(page_key)
+        if entries is None:
+            start = len(index.entries)
+            index_afresh(page)
+            memo.put(page_key, index.entries[start:])
+        else:
+            index.entries.extend(entries)
+
+    index.add_entry_from_context = add_entry_from_context
+
+
+def _search_inputs(page):
+    """Everything Material's search makes a page's entries from."""
+    yield from (page.url, str(page.title), json.dumps(page.meta, sort_keys=True, default=str), page.content)
+    yield from _toc_lines(page.toc)
+
+
+def _toc_lines(items):
+    for item in items:
+        yield f"{item.level} {item.id} {item.url} {item.title}"
+        yield from _toc_lines(item.children)
 
 
 def _bundle_stylesheet(files: Files, config) -> None:

@@ -1,4 +1,5 @@
-"""Work kept between builds, outside site/: processed photos and QR codes, named by what they were made from.
+"""Work kept between builds, outside site/: processed photos, QR codes and search entries, named by what
+they were made from.
 
 An entry is written under a temporary name and renamed, so a reader (another build, a crash halfway)
 never sees half a file; its name is a hash of its inputs and settings, so a stale entry is never used.
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 
-VARIABLES = {"images": "CAMPAIGN_IMAGE_CACHE", "qr": "CAMPAIGN_QR_CACHE"}  # where each cache may be moved
+VARIABLES = {"images": "CAMPAIGN_IMAGE_CACHE", "qr": "CAMPAIGN_QR_CACHE", "search": "CAMPAIGN_SEARCH_CACHE"}  # where each cache may be moved
 
 
 def cache_dir(project_dir: Path, name: str) -> Path:
