@@ -2,8 +2,7 @@
 
 Usage: build_once.py <mkdocs.yml> <site-dir>; prints one JSON line: photo seconds, photos, peak memory.
 Photo work is everything the build does for photos: hashing and cache checks (process_images),
-listing the outputs (site_files), linking them into the site (with the QR codes, linked in the same
-call: the figure counts a little high) and MkDocs copying any it must.
+listing the outputs (site_files), linking them into the site and MkDocs copying any it must.
 """
 from __future__ import annotations
 
@@ -35,6 +34,10 @@ def timed(function, count=False):
     return wrapper
 
 
+def _photos(outputs: dict) -> bool:
+    return next(iter(outputs), "").startswith("images/")  # the hook links QR codes and photos in two calls
+
+
 def main() -> None:
     config_file, site_dir = sys.argv[1:]
     if Path(config_file).resolve().parent.joinpath("hooks").exists():  # a campaign, not plain Material
@@ -43,7 +46,9 @@ def main() -> None:
         images.process_images = timed(images.process_images, count=True)
         images.site_files = timed(images.site_files)
         from campaign import cache
-        cache.link_into = timed(cache.link_into)  # photos and QR codes together: counts a little high
+        link = cache.link_into
+        timed_link = timed(link)
+        cache.link_into = lambda site, outputs: (timed_link if _photos(outputs) else link)(site, outputs)
         copy = File.copy_file
         File.copy_file = lambda self, dirty=False: (timed(copy) if self.dest_uri.startswith("images/") else copy)(self, dirty)
     build(load_config(config_file, site_dir=site_dir, strict=True))

@@ -82,8 +82,8 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=data))
     # QR codes and photos come from caches: linked straight into site_dir (emptied by MkDocs just before).
     # They are not MkDocs files: 20,000 of them at city scale, each of which MkDocs would look at and copy.
-    link_into(Path(config.site_dir), {**qr_files(_site, config.site_url, _cache(config, "qr")),
-                                      **site_files(_site.pictures, _cache(config, "images"))})
+    link_into(Path(config.site_dir), qr_files(_site, config.site_url, _cache(config, "qr")))
+    link_into(Path(config.site_dir), site_files(_site.pictures, _cache(config, "images")))
     _bundle_stylesheet(files, config)
     return files
 

@@ -72,17 +72,19 @@ def link_into(site_dir: Path, outputs: dict[str, Path]) -> None:
     build moves no bytes for them; copies where linking is impossible (another file system).
 
     Cache entries are never changed in place (new ones are renamed in), so sharing them is safe.
+    Paths are plain strings here: 20,000 files at city scale, and pathlib's objects cost more than the links.
     """
     folders = set()
     for path, cached in outputs.items():
-        target = site_dir / path
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
+        target = f"{site_dir}/{path}"
+        folder = target.rpartition("/")[0]
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
         try:
             os.link(cached, target)
         except FileExistsError:  # a rebuild into the same folder (mkdocs serve --dirty)
-            target.unlink()
+            os.unlink(target)
             os.link(cached, target)
         except OSError:
             shutil.copyfile(cached, target)
