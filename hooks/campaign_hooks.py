@@ -2,7 +2,9 @@
 
 Only this file knows MkDocs. It validates the data before anything is written (on_config),
 and adds the generated pages, open-data and calendar files to the build (on_files); every page gets
-its feedback block (on_page_context, on_template_context for 404.html).
+its feedback block (on_page_context, on_template_context for 404.html). Material's search indexes an
+unchanged page from the entries it made last time (on_config, on_post_build; tests/test_search_cache.py
+fails if a Material upgrade changes what this relies on).
 """
 from __future__ import annotations
 
