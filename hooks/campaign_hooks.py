@@ -21,7 +21,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.assets import BUNDLE, COMPONENTS, CSS_DIR, bundle_css
-from campaign.cache import cache_dir, link_into
+from campaign.cache import Memo, cache_dir, link_into
 from campaign.feedback import feedback_block, qr_files
 from campaign.ics import feeds
 from campaign.images import process_images, site_files
@@ -31,12 +31,11 @@ from campaign.pages import build_pages, escape_meta
 from campaign.problems import DataProblems
 from campaign.render import BYTECODE, element_ids, toc_tokens
 from campaign.schema import schema_files
-from campaign.searchcache import SearchCache
 
 log = get_plugin_logger("campaign")
 _site: Site | None = None
 _bodies: dict[str, str] = {}  # src_uri -> the generated page's HTML, put before its converted Markdown
-_search_cache: SearchCache | None = None
+_search_memo: Memo | None = None  # search entries by page
 
 
 def on_config(config):
@@ -80,7 +79,7 @@ def on_files(files: Files, config) -> Files:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
         files.append(File.generated(config, path, content=text))
-    for path, data in feeds(_site, config.site_url).items():
+    for path, data in feeds(_site, config.site_url, _cache(config, "calendar")).items():
         files.append(File.generated(config, path, content=data))
     # QR codes and photos come from caches: linked straight into site_dir (emptied by MkDocs just before).
     # They are not MkDocs files: 20,000 of them at city scale, each of which MkDocs would look at and copy.
@@ -133,8 +132,8 @@ NAMED_SEARCH_DIALOG = SEARCH_DIALOG.replace(' role="dialog"', ' role="dialog" ar
 
 
 def on_post_build(config):
-    if _search_cache is not None:
-        _search_cache.save()  # entries are keyed by their inputs: right for any later build that has them
+    if _search_memo is not None:
+        _search_memo.save()  # entries are keyed by their inputs: right for any later build that has them
 
 
 def on_post_page(output, page, config):
@@ -146,16 +145,17 @@ def on_post_template(output, template_name, config):
 
 
 def _remember_search_entries(config) -> None:
-    """Material's search indexes an unchanged page with the entries it made for it last time
-    (campaign/searchcache.py); a changed page, or a changed search setting, is indexed afresh."""
-    global _search_cache
+    """Material's search parses each page's HTML and cuts its Chinese into words with jieba (which
+    takes a second to start): an unchanged page is indexed with the entries it got last time. A changed
+    page, or another Material, jieba or search setting, is indexed afresh; the index is the same."""
+    global _search_memo
     search = config.plugins.get("material/search")
     if search is None or not search.config.enabled:
-        _search_cache = None
+        _search_memo = None
         return
     settings = json.dumps(dict(search.config), sort_keys=True, default=str)
-    memo = _search_cache = SearchCache(_cache(config, "search") / "entries.json",
-                                       f"{version('mkdocs-material')} {version('jieba')} {settings}")
+    memo = _search_memo = Memo(_cache(config, "search") / "entries.json",
+                               f"{version('mkdocs-material')} {version('jieba')} {settings}")
     index = search.search_index  # made afresh by the plugin's on_config, which runs before this hook's
     index_afresh = index.add_entry_from_context
 

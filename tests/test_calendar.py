@@ -2,6 +2,7 @@
 icalendar reads back with the data's dates, stable UIDs and stamps, and pages with JSON-LD."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import shutil
@@ -12,6 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from campaign.calendar import agenda, days, month_grid, months, window
+from campaign.ics import feeds
 from campaign.load import load_site
 from campaign.models import Activity
 
@@ -181,6 +183,26 @@ def test_timed_events_use_asia_shanghai_and_recurrences_carry_their_rule(extra_s
     assert clinic["RRULE"].to_ical() == b"FREQ=WEEKLY;UNTIL=20211225T010000Z;BYDAY=SA"
     assert events["month-end-pension"]["RRULE"].to_ical() == b"FREQ=MONTHLY;UNTIL=20211231;BYMONTHDAY=-1"
     assert events["expo-week"]["RRULE"].to_ical() == b"FREQ=DAILY;UNTIL=20211022T010000Z"
+
+
+def test_kept_events_make_the_same_files_and_an_edited_activity_is_made_afresh(tmp_path):
+    url = "https://example.org/shantou/"
+    fresh = feeds(SAMPLE, url)
+    assert feeds(SAMPLE, url, tmp_path) == fresh  # made, and kept in tmp_path
+    # Mark what is kept: a build that uses it shows the mark in every file.
+    kept = json.loads((tmp_path / "events.json").read_text(encoding="utf-8"))
+    for value in kept["values"].values():
+        value[0], value[2] = (text.replace("SUMMARY:", "SUMMARY:标记") for text in (value[0], value[2]))
+    (tmp_path / "events.json").write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    marked = feeds(SAMPLE, url, tmp_path)
+    assert marked.keys() == fresh.keys() and marked["calendar/all.ics"].decode().count("标记") == len(SAMPLE.activities)
+    # An edited activity's event is made afresh; the others still come from what was kept.
+    first = SAMPLE.activities[0]
+    edited = dataclasses.replace(SAMPLE, activities=[first.model_copy(update={"where": "新地点"}), *SAMPLE.activities[1:]])
+    files = {path: data.decode() for path, data in feeds(edited, url, tmp_path).items()}
+    assert "新地点" in files[f"activities/{first.id}.ics"] and "标记" not in files[f"activities/{first.id}.ics"]
+    assert all("标记" in files[f"activities/{a.id}.ics"] for a in SAMPLE.activities[1:])
+    assert len(json.loads((tmp_path / "events.json").read_text(encoding="utf-8"))["values"]) == len(SAMPLE.activities)
 
 
 def test_uids_and_stamps_do_not_change_between_builds(sample_site, extra_site):

@@ -1,6 +1,7 @@
 """The photo pipeline on awkward phone and designer files, its cache, and the photos in the built site."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -11,7 +12,7 @@ import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
 from campaign import images
-from campaign.cache import Digests, cache_dir
+from campaign.cache import VARIABLES, Digests, cache_dir
 from campaign.images import _decode, process_images
 from campaign.load import load_site
 from campaign.problems import DataProblems
@@ -246,12 +247,15 @@ def test_a_warm_build_reads_no_photo_only_its_stat(tmp_path):
     digest = Digests(cache / "sources.json").of(tmp_path / "a.jpg")
     os.utime(tmp_path / "a.jpg", ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # saved again: read again
     assert Digests(cache / "sources.json").of(tmp_path / "a.jpg") != digest
+    # A photo no longer used is forgotten: the file holds the photos of the last build only.
+    Image.new("RGB", (64, 48), "blue").save(tmp_path / "b.jpg")
+    process_images({"b.jpg": ["data/x.yml:2"]}, tmp_path, cache)
+    assert list(json.loads((cache / "sources.json").read_text(encoding="utf-8"))) == [str(tmp_path / "b.jpg")]
 
 
 def test_the_caches_go_where_their_variables_say(tmp_path, monkeypatch):
-    monkeypatch.setenv("CAMPAIGN_IMAGE_CACHE", str(tmp_path / "photos"))
-    monkeypatch.delenv("CAMPAIGN_QR_CACHE", raising=False)
-    assert cache_dir(tmp_path, "images") == tmp_path / "photos"
-    assert cache_dir(tmp_path, "qr") == tmp_path / ".cache" / "qr"
-    monkeypatch.setenv("CAMPAIGN_QR_CACHE", str(tmp_path / "codes"))
-    assert cache_dir(tmp_path, "qr") == tmp_path / "codes"
+    for name, variable in VARIABLES.items():  # images, qr, search, calendar
+        monkeypatch.delenv(variable, raising=False)
+        assert cache_dir(tmp_path, name) == tmp_path / ".cache" / name
+        monkeypatch.setenv(variable, str(tmp_path / "elsewhere" / name))
+        assert cache_dir(tmp_path, name) == tmp_path / "elsewhere" / name

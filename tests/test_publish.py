@@ -52,7 +52,7 @@ def test_github_deploys_only_from_main_after_tests_and_link_check():
     assert runs.index("make test") < runs.index("make linkcheck") < upload
     assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
     cached = [step["with"]["path"].split() for step in build["steps"] if step.get("uses", "").startswith("actions/cache@")]
-    assert cached == [[".cache/images/", ".cache/qr/", ".cache/search/"]]
+    assert cached == [[".cache/images/", ".cache/qr/", ".cache/search/", ".cache/calendar/"]]
     assert workflow[True]["schedule"]  # PyYAML reads the key `on` as True
 
 
@@ -61,7 +61,7 @@ def test_gitlab_publishes_pages_only_from_the_default_branch():
     assert pipeline["check"]["script"] == [".ci/run", "make linkcheck"]
     assert pipeline["pages"]["needs"] == ["check"]
     assert pipeline["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
-    assert any({".cache/images/", ".cache/qr/", ".cache/search/"} <= set(cache["paths"]) for cache in pipeline["check"]["cache"])
+    assert any({".cache/images/", ".cache/qr/", ".cache/search/", ".cache/calendar/"} <= set(cache["paths"]) for cache in pipeline["check"]["cache"])
 
 
 # --- reproducible build ---------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from campaign.searchcache import SearchCache
+from campaign.cache import Memo
 
 from conftest import mkdocs_build
 
@@ -15,24 +15,24 @@ def docs(site: Path) -> list[dict]:
     return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
-def test_a_build_keeps_the_pages_it_built_and_nothing_under_another_salt(tmp_path):
+def test_a_memo_keeps_what_its_build_asked_for_and_nothing_under_another_salt(tmp_path):
     path = tmp_path / "search" / "entries.json"
-    first = SearchCache(path, "v1")
+    first = Memo(path, "v1")
     a, b = first.key(["a/", "甲"]), first.key(["b/", "乙"])
     first.put(a, [{"location": "a/", "text": "甲"}])
     first.put(b, [{"location": "b/", "text": "乙"}])
     first.save()
-    second = SearchCache(path, "v1")
+    second = Memo(path, "v1")
     assert second.get(a) == [{"location": "a/", "text": "甲"}]  # b/ is no longer built
     second.save()
-    third = SearchCache(path, "v1")
+    third = Memo(path, "v1")
     assert third.get(a) and third.get(b) is None  # forgotten
     written = path.stat()
     third.save()  # nothing changed: the file is left alone
     assert (path.stat().st_ino, path.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
-    assert SearchCache(path, "v2").get(a) is None  # another Material, jieba or search setting
+    assert Memo(path, "v2").get(a) is None  # another Material, jieba or search setting
     path.write_text("{半个文件", encoding="utf-8")
-    assert SearchCache(path, "v1").get(a) is None  # unreadable: indexed afresh, never an error
+    assert Memo(path, "v1").get(a) is None  # unreadable: indexed afresh, never an error
 
 
 def test_unchanged_pages_come_from_the_cache_and_an_edited_page_is_indexed_afresh(project, tmp_path):
@@ -41,9 +41,9 @@ def test_unchanged_pages_come_from_the_cache_and_an_edited_page_is_indexed_afres
     fresh = docs(site)
     cache = project / ".cache/search/entries.json"
     stored = json.loads(cache.read_text(encoding="utf-8"))
-    assert sum(len(entries) for entries in stored["entries"].values()) == len(fresh)
+    assert sum(len(entries) for entries in stored["values"].values()) == len(fresh)
     # Mark what the cache holds: a rebuild that indexes from it shows the mark on every entry.
-    for entries in stored["entries"].values():
+    for entries in stored["values"].values():
         for entry in entries:
             entry["text"] += MARK
     cache.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
@@ -60,5 +60,5 @@ def test_unchanged_pages_come_from_the_cache_and_an_edited_page_is_indexed_afres
     assert "口令" in "".join(ours) and MARK not in "".join(ours)
     assert others and all(text.endswith(MARK) for text in others)
     # The page's old entries are forgotten, its new ones kept.
-    assert len(json.loads(cache.read_text(encoding="utf-8"))["entries"]) == len(stored["entries"])
+    assert len(json.loads(cache.read_text(encoding="utf-8"))["values"]) == len(stored["values"])
 

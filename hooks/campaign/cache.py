@@ -1,21 +1,23 @@
-"""Work kept between builds, outside site/: processed photos, QR codes and search entries, named by what
-they were made from.
+"""Work kept between builds, outside site/: processed photos, QR codes, search entries and calendar
+events, named by what they were made from.
 
 An entry is written under a temporary name and renamed, so a reader (another build, a crash halfway)
 never sees half a file; its name is a hash of its inputs and settings, so a stale entry is never used.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 
-VARIABLES = {"images": "CAMPAIGN_IMAGE_CACHE", "qr": "CAMPAIGN_QR_CACHE", "search": "CAMPAIGN_SEARCH_CACHE"}  # where each cache may be moved
+VARIABLES = {"images": "CAMPAIGN_IMAGE_CACHE", "qr": "CAMPAIGN_QR_CACHE", "search": "CAMPAIGN_SEARCH_CACHE",
+             "calendar": "CAMPAIGN_CALENDAR_CACHE"}  # where each cache may be moved
 
 
 def cache_dir(project_dir: Path, name: str) -> Path:
@@ -25,6 +27,13 @@ def cache_dir(project_dir: Path, name: str) -> Path:
 
 def key(*parts: str) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of this package's source: what is kept by a digest of its inputs is made afresh
+    once the code that made it changes."""
+    return key(*(path.read_text(encoding="utf-8") for path in sorted(Path(__file__).parent.glob("*.py"))))
 
 
 def write(path: Path, save: Callable[[BinaryIO], object]) -> int:
@@ -41,7 +50,8 @@ def write(path: Path, save: Callable[[BinaryIO], object]) -> int:
 
 class Digests:
     """SHA-256 of files' content, remembered by size, modification time and inode (as git's index
-    does), so a warm build reads no photo: it only looks at each file's stat."""
+    does), so a warm build reads no photo: it only looks at each file's stat. A build keeps the
+    files it asked about, so a photo that is gone is forgotten."""
 
     def __init__(self, path: Path):
         self.path = path
@@ -49,22 +59,61 @@ class Digests:
             self.known: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.known = {}
-        self.changed = False
+        self.used: dict[str, list[str]] = {}
 
     def of(self, file: Path) -> str:
         stat = file.stat()
         stamp = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
         name = os.path.abspath(file)  # not resolve(): no system call per path component
-        if self.known.get(name, [None])[0] != stamp:
+        known = self.known.get(name)
+        if known is None or known[0] != stamp:
             with file.open("rb") as content:
-                self.known[name] = [stamp, hashlib.file_digest(content, "sha256").hexdigest()]
-            self.changed = True
-        return self.known[name][1]
+                known = [stamp, hashlib.file_digest(content, "sha256").hexdigest()]
+        self.used[name] = known
+        return known[1]
 
     def save(self) -> None:
-        if self.changed:
-            data = json.dumps(self.known, sort_keys=True).encode()
+        if self.used != self.known:
+            data = json.dumps(self.used, sort_keys=True).encode()
             write(self.path, lambda out: out.write(data))
+
+
+class Memo:
+    """Values (anything JSON holds) by a digest of their inputs, kept in one file between builds.
+
+    `salt` names every input the keys leave out (library versions, settings): when it changes,
+    nothing is reused. A build keeps exactly the values it asked for, so what is gone is forgotten.
+    """
+
+    def __init__(self, path: Path | None, salt: str):
+        self.path, self.salt = path, salt  # no path: kept for this build only
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8")) if path else {}
+        except (OSError, ValueError):
+            stored = {}
+        self.known: dict[str, Any] = stored.get("values", {}) if stored.get("salt") == salt else {}
+        self.used: dict[str, Any] = {}
+
+    def key(self, inputs: Iterable[str]) -> str:
+        return key(self.salt, *inputs)
+
+    def get(self, value_key: str) -> Any | None:
+        value = self.known.get(value_key)
+        if value is not None:
+            self.used[value_key] = value
+        return value
+
+    def put(self, value_key: str, value: Any) -> Any:
+        self.used[value_key] = value
+        return value
+
+    def save(self) -> None:
+        """Write this build's values, unless they are the ones read."""
+        if self.path is None or self.used.keys() == self.known.keys():
+            return
+        data = json.dumps({"salt": self.salt, "values": self.used}, ensure_ascii=False, separators=(",", ":"))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        write(self.path, lambda out: out.write(data.encode("utf-8")))
 
 
 def link_into(site_dir: Path, outputs: dict[str, Path]) -> None:

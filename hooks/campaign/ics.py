@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
+from .cache import Memo, code_digest
 from .calendar import days, window
 from .load import Site
 from .models import Activity
@@ -22,33 +25,46 @@ from .models import Activity
 PRODID = "-//shimin-kan-bianhua//campaign site//ZH"
 CHINA = ZoneInfo("Asia/Shanghai")
 ONE_DAY = timedelta(days=1)
-END = b"END:VCALENDAR\r\n"
+END = "END:VCALENDAR\r\n"
 
 
-def feeds(site: Site, site_url: str) -> dict[str, bytes]:
-    """Site-relative path -> bytes of every calendar file. `site_url` is the absolute site root."""
-    # Each event is in three files (the whole campaign, its domain, its own): made and serialised
-    # once, and so is the time zone the timed ones need. Serialising is most of the work at city scale.
-    events = {a.id: event(site, a, site_url) for a in site.activities}
-    entries = {id: _Entry(e.to_ical(), isinstance(e.DTSTART, datetime)) for id, e in events.items()}
+def feeds(site: Site, site_url: str, cache_dir: Path | None = None) -> dict[str, bytes]:
+    """Site-relative path -> bytes of every calendar file. `site_url` is the absolute site root.
+    With `cache_dir`, each activity's serialised event and file are kept there between builds."""
+    # Each event is in three files (the whole campaign, its domain, its own): made and serialised once,
+    # which is most of the work at city scale, and kept by a digest of everything it is made from.
+    memo = Memo(cache_dir / "events.json" if cache_dir else None, f"{version('icalendar')} {code_digest()}")
+    context = [site_url, site.campaign.model_dump_json()]
+    domains = {d.id: d.model_dump_json() for d in site.domains}
+    entries = {}
+    for activity in site.activities:
+        key = memo.key([*context, domains[activity.domain], activity.model_dump_json()])
+        entries[activity.id] = _Entry(*(memo.get(key) or memo.put(key, _entry(site, activity, site_url))))
+    memo.save()
     files = {"calendar/all.ics": _feed(site, site.activities, entries, site.campaign.title, "all", site_url)}
     for domain in site.domains:
         if activities := site.activities_of(domain.id):
             name = f"{site.campaign.title}：{domain.name}"
             files[f"calendar/{domain.id}.ics"] = _feed(site, activities, entries, name, domain.id, site_url)
-    for activity in site.activities:
-        calendar = Calendar.new(prodid=PRODID, name=activity.title, uid=_uid(f"file-{activity.id}", site_url))
-        files[f"activities/{activity.id}.ics"] = _assemble(calendar, [entries[activity.id]])
-    return files
+    files |= {f"activities/{a.id}.ics": entries[a.id].file for a in site.activities}
+    return {path: text.encode() for path, text in files.items()}
 
 
 class _Entry(NamedTuple):
-    ical: bytes  # BEGIN:VEVENT … END:VEVENT
+    ical: str  # BEGIN:VEVENT … END:VEVENT
     timed: bool  # has a TZID, so its calendar needs the VTIMEZONE
+    file: str = ""  # the activity's own calendar file
+
+
+def _entry(site: Site, activity: Activity, site_url: str) -> _Entry:
+    made = event(site, activity, site_url)
+    entry = _Entry(made.to_ical().decode(), isinstance(made.DTSTART, datetime))
+    calendar = Calendar.new(prodid=PRODID, name=activity.title, uid=_uid(f"file-{activity.id}", site_url))
+    return entry._replace(file=_assemble(calendar, [entry]))
 
 
 def _feed(site: Site, activities: list[Activity], entries: dict[str, _Entry], name: str, slug: str,
-          site_url: str) -> bytes:
+          site_url: str) -> str:
     page = f"calendar/{slug}/" if slug != "all" else "calendar/"
     calendar = Calendar.new(prodid=PRODID, name=name, uid=_uid(f"feed-{slug}", site_url),
                             description=f"{site.campaign.organiser}：{name}，共 {len(activities)} 项活动",
@@ -59,17 +75,17 @@ def _feed(site: Site, activities: list[Activity], entries: dict[str, _Entry], na
     return _assemble(calendar, [entries[a.id] for a in activities])
 
 
-def _assemble(calendar: Calendar, entries: list[_Entry]) -> bytes:
+def _assemble(calendar: Calendar, entries: list[_Entry]) -> str:
     """The calendar's own lines, then the VTIMEZONE if an event needs it (before the events, as
     add_missing_timezones puts it), then the serialised events."""
-    head = calendar.to_ical()
-    zone = _china_vtimezone() if any(e.timed for e in entries) else b""
-    return head[:-len(END)] + zone + b"".join(e.ical for e in entries) + END
+    head = calendar.to_ical().decode()
+    zone = _china_vtimezone() if any(e.timed for e in entries) else ""
+    return head[:-len(END)] + zone + "".join(e.ical for e in entries) + END
 
 
 @cache
-def _china_vtimezone() -> bytes:
-    return Timezone.from_tzid(CHINA.key).to_ical()
+def _china_vtimezone() -> str:
+    return Timezone.from_tzid(CHINA.key).to_ical().decode()
 
 
 def _uid(key: str, site_url: str) -> str:
