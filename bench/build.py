@@ -1,6 +1,6 @@
 """Build the synthetic campaigns S, M and L, and a plain Material site of the same page count, in one run.
 
-For each size: cold build (empty photo, QR and search caches), warm builds (caches full; the median of
+For each size: cold build (empty photo, QR, search and calendar caches), warm builds (caches full; the median of
 --runs), pages built, seconds per page, peak memory, the share of the warm build spent on images, the
 warm build with the search index made afresh (search cache emptied), and the warm build of a plain
 Material site with as many 1 KB pages (zh search, pages out of the nav) — the ratio of ours to it is
@@ -37,7 +37,7 @@ def build(project: Path, site: Path, caches: Path, search_afresh: bool = False) 
     """One `mkdocs build --strict` in a fresh process: wall seconds, image seconds, peak memory."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": EPOCH, "PYTHONPATH": str(ROOT / "hooks"),
            "CAMPAIGN_IMAGE_CACHE": str(caches / "images"), "CAMPAIGN_QR_CACHE": str(caches / "qr"),
-           "CAMPAIGN_SEARCH_CACHE": str(caches / "search")}
+           "CAMPAIGN_SEARCH_CACHE": str(caches / "search"), "CAMPAIGN_CALENDAR_CACHE": str(caches / "calendar")}
     env.pop("CAMPAIGN_DATA", None)
     shutil.rmtree(site, ignore_errors=True)
     if search_afresh:
