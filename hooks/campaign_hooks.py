@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-from importlib.metadata import version
 from pathlib import Path
 
 from markupsafe import escape
@@ -21,7 +20,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.assets import BUNDLE, COMPONENTS, CSS_DIR, bundle_css
-from campaign.cache import Memo, cache_dir, link_into
+from campaign.cache import Memo, cache_dir, key, link_into, versions
 from campaign.feedback import feedback_block, qr_files
 from campaign.ics import feeds
 from campaign.images import process_images, site_files
@@ -153,9 +152,12 @@ def _remember_search_entries(config) -> None:
     if search is None or not search.config.enabled:
         _search_memo = None
         return
+    # What shapes the entries besides the page: the settings, Material's code, jieba and its dictionaries,
+    # the regex library that finds Han text, and Python's HTML parser.
     settings = json.dumps(dict(search.config), sort_keys=True, default=str)
+    dictionaries = [_file_digest(search.config.get(name)) for name in ("jieba_dict", "jieba_dict_user")]
     memo = _search_memo = Memo(_cache(config, "search") / "entries.json",
-                               f"{version('mkdocs-material')} {version('jieba')} {settings}")
+                               f"{versions('mkdocs-material', 'jieba', 'backrefs')} {settings} {dictionaries}")
     index = search.search_index  # made afresh by the plugin's on_config, which runs before this hook's
     index_afresh = index.add_entry_from_context
 
@@ -174,8 +176,15 @@ def _remember_search_entries(config) -> None:
 
 def _search_inputs(page):
     """Everything Material's search makes a page's entries from."""
-    yield from (page.url, str(page.title), json.dumps(page.meta, sort_keys=True, default=str), page.content)
+    yield from (page.url, str(page.title), json.dumps(page.meta, default=str), page.content)
     yield from _toc_lines(page.toc)
+
+
+def _file_digest(path: str | None) -> str:
+    try:
+        return key(Path(path).read_text(encoding="utf-8")) if path else ""
+    except OSError:
+        return ""
 
 
 def _toc_lines(items):

@@ -203,6 +203,15 @@ def test_kept_events_make_the_same_files_and_an_edited_activity_is_made_afresh(t
     assert "新地点" in files[f"activities/{first.id}.ics"] and "标记" not in files[f"activities/{first.id}.ics"]
     assert all("标记" in files[f"activities/{a.id}.ics"] for a in SAMPLE.activities[1:])
     assert len(json.loads((tmp_path / "events.json").read_text(encoding="utf-8"))["values"]) == len(SAMPLE.activities)
+    # Everything else an event is made from is in its key too: the domain, the campaign, the site's address.
+    domain = SAMPLE.domains_by_id[first.domain]
+    renamed = dataclasses.replace(edited, domains=[d.model_copy(update={"name": "新领域"}) if d is domain else d
+                                                   for d in SAMPLE.domains])
+    files = {path: data.decode() for path, data in feeds(renamed, url, tmp_path).items()}
+    assert all(("标记" in files[f"activities/{a.id}.ics"]) == (a.domain != domain.id) for a in SAMPLE.activities[1:])
+    moved = dataclasses.replace(edited, campaign=SAMPLE.campaign.model_copy(update={"organiser": "新单位"}))
+    assert "标记" not in feeds(moved, url, tmp_path)["calendar/all.ics"].decode()
+    assert "标记" not in feeds(edited, "https://example.org/other/", tmp_path)["calendar/all.ics"].decode()
 
 
 def test_uids_and_stamps_do_not_change_between_builds(sample_site, extra_site):

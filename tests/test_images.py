@@ -251,6 +251,9 @@ def test_a_warm_build_reads_no_photo_only_its_stat(tmp_path):
     Image.new("RGB", (64, 48), "blue").save(tmp_path / "b.jpg")
     process_images({"b.jpg": ["data/x.yml:2"]}, tmp_path, cache)
     assert list(json.loads((cache / "sources.json").read_text(encoding="utf-8"))) == [str(tmp_path / "b.jpg")]
+    for broken in ["[]", '{"%s": []}' % (tmp_path / "b.jpg")]:  # not what a build writes: read afresh, no error
+        (cache / "sources.json").write_text(broken, encoding="utf-8")
+        assert process_images({"b.jpg": ["data/x.yml:2"]}, tmp_path, cache)["b.jpg"].key
 
 
 def test_the_caches_go_where_their_variables_say(tmp_path, monkeypatch):

@@ -31,8 +31,9 @@ def test_a_memo_keeps_what_its_build_asked_for_and_nothing_under_another_salt(tm
     third.save()  # nothing changed: the file is left alone
     assert (path.stat().st_ino, path.stat().st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
     assert Memo(path, "v2").get(a) is None  # another Material, jieba or search setting
-    path.write_text("{半个文件", encoding="utf-8")
-    assert Memo(path, "v1").get(a) is None  # unreadable: indexed afresh, never an error
+    for broken in ["{半个文件", "[]", "null", '{"salt": "v1", "values": []}']:  # unreadable: made afresh, no error
+        path.write_text(broken, encoding="utf-8")
+        assert Memo(path, "v1").get(a) is None
 
 
 def test_unchanged_pages_come_from_the_cache_and_an_edited_page_is_indexed_afresh(project, tmp_path):
@@ -53,6 +54,10 @@ def test_unchanged_pages_come_from_the_cache_and_an_edited_page_is_indexed_afres
     assert all(d["text"].endswith(MARK) for d in remembered)
     # An edited page's inputs change: it is indexed afresh, the others still come from the cache.
     page = project / "content/activities/hospital-open-day.md"
+    # Its front matter is in the key too: a new description alone indexes it afresh.
+    page.write_text("---\ndescription: 开放日的报名办法\n---\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
+    assert mkdocs_build(project, site).returncode == 0
+    assert not any(d["text"].endswith(MARK) for d in docs(site) if d["location"].startswith("activities/hospital-open-day/"))
     page.write_text(page.read_text(encoding="utf-8") + "\n报名口令：开放日见。\n", encoding="utf-8")
     assert mkdocs_build(project, site).returncode == 0
     ours = [d["text"] for d in docs(site) if d["location"].startswith("activities/hospital-open-day/")]

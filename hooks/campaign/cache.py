@@ -10,8 +10,10 @@ import functools
 import hashlib
 import json
 import os
+import platform
 import shutil
 from collections.abc import Callable, Iterable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -36,6 +38,16 @@ def code_digest() -> str:
     return key(*(path.read_text(encoding="utf-8") for path in sorted(Path(__file__).parent.glob("*.py"))))
 
 
+def versions(*packages: str) -> str:
+    """Python's version and the packages': for the salt of what those packages' output is kept from."""
+    def of(package: str) -> str:
+        try:
+            return version(package)
+        except PackageNotFoundError:
+            return "-"
+    return " ".join([f"python={platform.python_version()}", *(f"{p}={of(p)}" for p in packages)])
+
+
 def write(path: Path, save: Callable[[BinaryIO], object]) -> int:
     """Write through a temporary file and rename, so no reader ever sees half a file; its size."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -55,10 +67,7 @@ class Digests:
 
     def __init__(self, path: Path):
         self.path = path
-        try:
-            self.known: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
+        self.known: dict[str, list[str]] = _read_json(path)
         self.used: dict[str, list[str]] = {}
 
     def of(self, file: Path) -> str:
@@ -66,7 +75,7 @@ class Digests:
         stamp = f"{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ino}"
         name = os.path.abspath(file)  # not resolve(): no system call per path component
         known = self.known.get(name)
-        if known is None or known[0] != stamp:
+        if not (isinstance(known, list) and len(known) == 2 and known[0] == stamp):
             with file.open("rb") as content:
                 known = [stamp, hashlib.file_digest(content, "sha256").hexdigest()]
         self.used[name] = known
@@ -87,15 +96,13 @@ class Memo:
 
     def __init__(self, path: Path | None, salt: str):
         self.path, self.salt = path, salt  # no path: kept for this build only
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8")) if path else {}
-        except (OSError, ValueError):
-            stored = {}
-        self.known: dict[str, Any] = stored.get("values", {}) if stored.get("salt") == salt else {}
+        stored = _read_json(path) if path else {}
+        values = stored.get("values") if stored.get("salt") == salt else None
+        self.known: dict[str, Any] = values if isinstance(values, dict) else {}
         self.used: dict[str, Any] = {}
 
     def key(self, inputs: Iterable[str]) -> str:
-        return key(self.salt, *inputs)
+        return key(json.dumps([self.salt, *inputs], ensure_ascii=False))  # JSON: no two lists join alike
 
     def get(self, value_key: str) -> Any | None:
         value = self.known.get(value_key)
@@ -111,9 +118,19 @@ class Memo:
         """Write this build's values, unless they are the ones read."""
         if self.path is None or self.used.keys() == self.known.keys():
             return
-        data = json.dumps({"salt": self.salt, "values": self.used}, ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps({"salt": self.salt, "values": self.used}, ensure_ascii=False, separators=(",", ":"),
+                          default=str)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write(self.path, lambda out: out.write(data.encode("utf-8")))
+
+
+def _read_json(path: Path) -> dict:
+    """A cache file's object; {} if it is missing, unreadable or not an object: then nothing is reused."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def link_into(site_dir: Path, outputs: dict[str, Path]) -> None:

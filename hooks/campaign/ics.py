@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -17,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
-from .cache import Memo, code_digest
+from .cache import Memo, code_digest, versions
 from .calendar import days, window
 from .load import Site
 from .models import Activity
@@ -33,7 +32,8 @@ def feeds(site: Site, site_url: str, cache_dir: Path | None = None) -> dict[str,
     With `cache_dir`, each activity's serialised event and file are kept there between builds."""
     # Each event is in three files (the whole campaign, its domain, its own): made and serialised once,
     # which is most of the work at city scale, and kept by a digest of everything it is made from.
-    memo = Memo(cache_dir / "events.json" if cache_dir else None, f"{version('icalendar')} {code_digest()}")
+    memo = Memo(cache_dir / "events.json" if cache_dir else None,
+                f"{versions('icalendar', 'lunar-python', 'python-dateutil', 'tzdata')} {code_digest()}")
     context = [site_url, site.campaign.model_dump_json()]
     domains = {d.id: d.model_dump_json() for d in site.domains}
     entries = {}
