@@ -32,8 +32,13 @@ linkcheck: build
 	$(BIN)/python -m campaign.linkcheck site "$(SITE_URL)"
 
 # Copy the checked site into a new release next to DEST and switch DEST (a symlink) to it atomically.
+# Without DEST, say so before building anything.
+ifneq ($(filter publish,$(MAKECMDGOALS)),)
+ifeq ($(DEST),)
+$(error 请指定发布目录：make publish DEST=/srv/www/site（网站服务器指向的路径）)
+endif
+endif
 publish: linkcheck
-	$(if $(DEST),,$(error 请指定发布目录：make publish DEST=/srv/www/site（网站服务器指向的路径）))
 	$(BIN)/python -m campaign.publish site "$(DEST)"
 
 test: $(VENV)/.installed
