@@ -29,7 +29,7 @@ build: $(VENV)/.installed
 
 # Every internal link and #anchor of the built site, raw HTML included; external links are only listed.
 linkcheck: build
-	$(BIN)/python -m campaign.linkcheck site "$(SITE_URL)"
+	$(BIN)/python -m campaign.ops.linkcheck site "$(SITE_URL)"
 
 # Copy the checked site into a new release next to DEST and switch DEST (a symlink) to it atomically.
 # Without DEST, say so before building anything.
@@ -39,7 +39,7 @@ $(error 请指定发布目录：make publish DEST=/srv/www/site（网站服务�
 endif
 endif
 publish: linkcheck
-	$(BIN)/python -m campaign.publish site "$(DEST)"
+	$(BIN)/python -m campaign.ops.publish site "$(DEST)"
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest

@@ -41,11 +41,11 @@ def _photos(outputs: dict) -> bool:
 def main() -> None:
     config_file, site_dir = sys.argv[1:]
     if Path(config_file).resolve().parent.joinpath("hooks").exists():  # a campaign, not plain Material
-        from campaign import images
+        from campaign.features.gallery import images
         # Patched before the hook file imports them by name (load_config loads the hook).
         images.process_images = timed(images.process_images, count=True)
         images.site_files = timed(images.site_files)
-        from campaign import cache
+        from campaign.html import cache
         link = cache.link_into
         timed_link = timed(link)
         cache.link_into = lambda site, outputs: (timed_link if _photos(outputs) else link)(site, outputs)

@@ -19,17 +19,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents, get_toc
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
-from campaign.assets import BUNDLE, COMPONENTS, CSS_DIR, bundle_css
-from campaign.cache import Memo, cache_dir, key, link_into, versions
-from campaign.feedback import feedback_block, qr_files
-from campaign.ics import feeds
-from campaign.images import process_images, site_files
-from campaign.load import Site, load_site
-from campaign.opendata import data_files
-from campaign.pages import build_pages, escape_meta
-from campaign.problems import DataProblems
-from campaign.render import BYTECODE, element_ids, toc_tokens
-from campaign.schema import schema_files
+from campaign.html import assets
+from campaign.html.cache import Memo, cache_dir, key, link_into, versions
+from campaign.features.feedback.feedback import feedback_block, qr_files
+from campaign.features.calendar.ics import feeds
+from campaign.features.gallery.images import process_images, site_files
+from campaign.data.load import Site, load_site
+from campaign.site.opendata import data_files
+from campaign.site.pages import build_pages, escape_meta
+from campaign.data.problems import DataProblems
+from campaign.html.render import BYTECODE, element_ids, toc_tokens
+from campaign.data.schema import schema_files
 
 log = get_plugin_logger("campaign")
 _site: Site | None = None
@@ -53,8 +53,8 @@ def on_config(config):
     config["site_name"] = escape(_site.campaign.title)
     if not config.site_url:
         raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
-    if BUNDLE not in config.extra_css:
-        raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {BUNDLE}（由 {CSS_DIR}/ 下各部件的样式合并而成）。")
+    if assets.BUNDLE not in config.extra_css:
+        raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {assets.BUNDLE}（由 hooks/campaign/ 下各部件的样式合并而成）。")
     _remember_search_entries(config)
     return config
 
@@ -84,7 +84,7 @@ def on_files(files: Files, config) -> Files:
     # They are not MkDocs files: 20,000 of them at city scale, each of which MkDocs would look at and copy.
     link_into(Path(config.site_dir), qr_files(_site, config.site_url, _cache(config, "qr")))
     link_into(Path(config.site_dir), site_files(_site.pictures, _cache(config, "images")))
-    _bundle_stylesheet(files, config)
+    _add_assets(files, config)
     return files
 
 
@@ -193,21 +193,14 @@ def _toc_lines(items):
         yield from _toc_lines(item.children)
 
 
-def _bundle_stylesheet(files: Files, config) -> None:
-    """One stylesheet for every page: the components' CSS files (theme files, from overrides/) are
-    merged into the bundle and left out of the published site."""
-    parts = []
-    for name in COMPONENTS:
-        component = files.get_file_from_path(f"{CSS_DIR}/{name}")
-        if component is None:
-            raise Abort(f"找不到样式文件 overrides/{CSS_DIR}/{name}（campaign/assets.py 的 COMPONENTS 列出了它）。")
-        parts.append((name, component.content_string))
-        files.remove(component)
+def _add_assets(files: Files, config) -> None:
+    """The components' stylesheet bundle and scripts, from their feature folders (campaign/html/assets.py)."""
     try:
-        css = bundle_css(parts)
+        files.append(File.generated(config, assets.BUNDLE, content=assets.bundle()))
     except ValueError as problem:
         raise Abort(str(problem)) from None
-    files.append(File.generated(config, BUNDLE, content=css))
+    for path, source in assets.published().items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
 
 
 def _nav_paths(items):

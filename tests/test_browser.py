@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import sync_playwright
 
-from campaign.load import load_site
+from campaign.data.load import load_site
 
 from conftest import ROOT
 

@@ -11,8 +11,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from campaign.assets import BUNDLE, COMPONENTS, CSS_DIR, POSTER
-from campaign.load import load_site
+from campaign.html.assets import BUNDLE, COMPONENTS, CSS_DIR, PACKAGE, POSTER
+from campaign.data.load import load_site
 
 from conftest import ROOT, mkdocs_build
 
@@ -51,12 +51,13 @@ def test_material_search_dialog_has_a_name(sample_site):
 def test_every_page_links_one_campaign_stylesheet_made_of_every_component(sample_site):
     bundle = (sample_site / BUNDLE).read_text(encoding="utf-8")
     # Every component's rules, whole and in cascade order (large-type.css last, so 大字模式 wins).
-    sources = [(ROOT / "overrides" / CSS_DIR / name).read_text(encoding="utf-8").strip() for name in COMPONENTS]
+    sources = [(PACKAGE / name).read_text(encoding="utf-8").strip() for name in COMPONENTS]
     assert all(source in bundle for source in sources)
     assert [bundle.index(source) for source in sources] == sorted(bundle.index(source) for source in sources)
     # No component is forgotten, and only the bundle and the poster's own stylesheet are published.
-    assert {path.name for path in (ROOT / "overrides" / CSS_DIR).glob("*.css")} == {*COMPONENTS, POSTER}
-    assert sorted(path.name for path in (sample_site / CSS_DIR).iterdir()) == sorted([Path(BUNDLE).name, POSTER])
+    in_folders = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.glob("*/**/*.css")}
+    assert in_folders == {*COMPONENTS, POSTER}
+    assert sorted(path.name for path in (sample_site / CSS_DIR).iterdir()) == sorted([Path(BUNDLE).name, Path(POSTER).name])
     # A relative url(...) in a component resolves from the bundle, which sits in the same folder.
     for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", bundle):
         assert url.startswith(("data:", "#")) or (sample_site / CSS_DIR / url).resolve().is_file(), url
@@ -66,7 +67,7 @@ def test_every_page_links_one_campaign_stylesheet_made_of_every_component(sample
         html = page.read_text(encoding="utf-8")
         ours = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
                 if "assets/stylesheets/" not in href]  # Material's own CSS
-        expected = [BUNDLE] if "/poster/" not in page.as_posix() else [f"{CSS_DIR}/{POSTER}", BUNDLE]
+        expected = [BUNDLE] if "/poster/" not in page.as_posix() else [f"{CSS_DIR}/{Path(POSTER).name}", BUNDLE]
         assert [re.sub(r"^(\.\./)*|^/shantou/", "", href) for href in ours] == expected, page
 
 

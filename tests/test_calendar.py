@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from campaign.calendar import agenda, days, month_grid, months, window
-from campaign.ics import feeds
-from campaign.load import load_site
-from campaign.models import Activity
+from campaign.features.calendar.schedule import agenda, days, month_grid, months, window
+from campaign.features.calendar.ics import feeds
+from campaign.data.load import load_site
+from campaign.data.models import Activity
 
 from conftest import ROOT, mkdocs_build
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from campaign.check import understood, warnings
-from campaign.load import load_site
-from campaign.when import read_when
+from campaign.editors.check import understood, warnings
+from campaign.data.load import load_site
+from campaign.fields.when import read_when
 
 from conftest import BUILD_EPOCH, ROOT, mkdocs_build
 from test_load import line_of, replace

@@ -15,9 +15,11 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from campaign import feedback, links
-from campaign.load import load_site
-from campaign.models import FeedbackOverride
+from campaign.features.feedback import feedback
+
+from campaign.fields import links
+from campaign.data.load import load_site
+from campaign.data.models import FeedbackOverride
 from test_browser import browser, served  # noqa: F401 — the shared Chromium fixture and the served sample
 from test_load import line_of, problems_of, replace
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from campaign.dashboard import STATUSES, latest_change, progress_by_domain
-from campaign.figures import FigureError, read_target, roll_up
-from campaign.load import load_site
-from campaign.models import Figure
-from campaign.problems import DataProblems
+from campaign.features.dashboard.dashboard import STATUSES, latest_change, progress_by_domain
+from campaign.fields.figures import FigureError, read_target, roll_up
+from campaign.data.load import load_site
+from campaign.data.models import Figure
+from campaign.data.problems import DataProblems
 
 from conftest import ROOT, mkdocs_build
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from campaign.models import Achievements, Activity, FeedbackLedger
-from campaign.yamlsource import Source
+from campaign.data.models import Achievements, Activity, FeedbackLedger
+from campaign.data.yamlsource import Source
 
 from conftest import ROOT
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from campaign.pages import split_front_matter
+from campaign.site.pages import split_front_matter
 
 from conftest import ROOT, copy_project, mkdocs_build
 from test_browser import CHROMIUM, SITE_URL, _QuietHandler, browser  # noqa: F401 — the shared browser fixture

@@ -11,11 +11,11 @@ import pillow_heif
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
-from campaign import images
-from campaign.cache import VARIABLES, Digests, cache_dir
-from campaign.images import _decode, process_images
-from campaign.load import load_site
-from campaign.problems import DataProblems
+from campaign.features.gallery import images
+from campaign.html.cache import VARIABLES, Digests, cache_dir
+from campaign.features.gallery.images import _decode, process_images
+from campaign.data.load import load_site
+from campaign.data.problems import DataProblems
 
 from conftest import ROOT, mkdocs_build
 

@@ -12,8 +12,8 @@ import docx
 import openpyxl
 import pytest
 
-from campaign.importer import ImportProblem, import_document, leading_when, measures
-from campaign.load import load_site
+from campaign.editors.importer import ImportProblem, import_document, leading_when, measures
+from campaign.data.load import load_site
 
 from conftest import ROOT, mkdocs_build
 from test_schema import schema_errors

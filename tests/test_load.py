@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from campaign.load import load_site
-from campaign.problems import DataProblems
+from campaign.data.load import load_site
+from campaign.data.problems import DataProblems
 
 from conftest import ROOT
 

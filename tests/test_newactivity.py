@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from campaign.load import load_site
+from campaign.data.load import load_site
 
 from conftest import ROOT
 from test_schema import schema_errors

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from campaign.linkcheck import check_site
+from campaign.ops.linkcheck import check_site
 from test_browser import browser, served  # noqa: F401 — the shared Chromium fixture and the served sample
 
 from conftest import BUILD_EPOCH, ROOT, mkdocs_build
@@ -191,7 +191,7 @@ def test_link_check_catches_broken_links_in_raw_html_that_mkdocs_passes(project,
         assert problem in found
     assert not [p for p in found if "#tasks" in p or "share.png" in p or f"{SITE_URL}form " in p]  # good ones pass
     assert SITE_URL + "form" in report.external  # rel="external": served beside the site, not checked
-    result = _run_module("campaign.linkcheck", str(tmp_path / "site"), SITE_URL)
+    result = _run_module("campaign.ops.linkcheck", str(tmp_path / "site"), SITE_URL)
     assert result.returncode == 1 and "链接检查未通过" in result.stderr
 
 
@@ -211,7 +211,7 @@ def test_publish_switches_versions_atomically_while_pages_are_read(sample_site, 
     versions = [sample_site, _variant(sample_site, tmp_path / "v2")]
     pages = ["index.html", "activities/index.html", "domains/healthcare/index.html"]
     expected = {page: {(v / page).read_bytes() for v in versions} for page in pages}
-    assert _run_module("campaign.publish", str(versions[0]), str(dest)).returncode == 0
+    assert _run_module("campaign.ops.publish", str(versions[0]), str(dest)).returncode == 0
     seen, bad, done = set(), [], threading.Event()
 
     def read_forever():
@@ -229,7 +229,7 @@ def test_publish_switches_versions_atomically_while_pages_are_read(sample_site, 
     reader = threading.Thread(target=read_forever)
     reader.start()
     for version in versions * 3:
-        assert _run_module("campaign.publish", str(version), str(dest)).returncode == 0
+        assert _run_module("campaign.ops.publish", str(version), str(dest)).returncode == 0
     done.set()
     reader.join()
     assert bad == [] and seen == expected[pages[0]] | expected[pages[1]] | expected[pages[2]]
@@ -241,7 +241,7 @@ def test_publish_refuses_to_replace_a_real_folder(sample_site, tmp_path):
     dest = tmp_path / "site"
     (dest / "keep.txt").parent.mkdir()
     (dest / "keep.txt").write_text("old", encoding="utf-8")
-    result = _run_module("campaign.publish", str(sample_site), str(dest))
+    result = _run_module("campaign.ops.publish", str(sample_site), str(dest))
     assert result.returncode == 1 and "普通文件夹" in result.stderr
     assert [p.name for p in dest.iterdir()] == ["keep.txt"]
 

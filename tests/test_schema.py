@@ -11,9 +11,9 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from campaign.load import load_site
-from campaign.problems import DataProblems
-from campaign.schema import KINDS, kind_of, schema_files
+from campaign.data.load import load_site
+from campaign.data.problems import DataProblems
+from campaign.data.schema import KINDS, kind_of, schema_files
 
 from conftest import ROOT
 from test_load import replace

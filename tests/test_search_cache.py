@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from campaign.cache import Memo
+from campaign.html.cache import Memo
 
 from conftest import mkdocs_build
 

@@ -4,7 +4,7 @@ from datetime import date, time
 
 import pytest
 
-from campaign.when import When, WhenError, read_when
+from campaign.fields.when import When, WhenError, read_when
 
 YEAR = 2021
 D = date

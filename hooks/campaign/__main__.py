@@ -11,13 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from .check import report, understood
-from .importer import ImportProblem, import_document
-from .load import load_site
-from .newactivity import ASKED, EntryProblems, add_activity, split_list
-from .pages import today
-from .problems import DataProblems
-from .schema import schema_files
+from campaign.editors.check import report, understood
+from campaign.editors.importer import ImportProblem, import_document
+from campaign.data.load import load_site
+from campaign.editors.newactivity import ASKED, EntryProblems, add_activity, split_list
+from campaign.site.pages import today
+from campaign.data.problems import DataProblems
+from campaign.data.schema import schema_files
 
 USAGE = """用法：
   python -m campaign check <数据目录>        检查数据（make check）

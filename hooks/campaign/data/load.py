@@ -1,0 +1,195 @@
+"""Read every data file, validate it, check references across files: one `Site`, or all mistakes.
+
+Like Eleventy's `_data` folder, the layout of `data/` is the contract:
+campaign.yml, domains.yml, activities/*.yml, achievements/*.yml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from datetime import date
+from pathlib import Path
+
+from campaign.fields.figures import roll_up
+from campaign.data.ledger import Ledger, ledger_problems, merged
+from campaign.data.models import Achievements, Activity, Campaign, Domain, FeedbackLedger, Photo
+from campaign.fields.photos import image_uses
+from campaign.data.problems import DataProblems, Problem
+from campaign.data.validate import LIST_HINT, validate
+from campaign.data.yamlsource import Source
+
+
+@dataclass
+class Site:
+    """Everything the pages are made from, validated and cross-checked."""
+
+    campaign: Campaign
+    domains: list[Domain]
+    activities: list[Activity]
+    achievements: dict[str, Achievements]
+    origin: dict[str, str] = field(default_factory=dict)  # activity id -> "file:line"
+    images: dict[str, list[str]] = field(default_factory=dict)  # image path -> "file:line" of each use
+    pictures: dict = field(default_factory=dict)  # image path -> images.Picture, once processed
+    ledger: Ledger = field(default_factory=Ledger)  # 你说我办: data/feedback/*.yml
+
+    # Looked up once per page or per item: dictionaries, so a city-sized campaign stays linear.
+    def domain(self, domain_id: str) -> Domain:
+        return self.domains_by_id[domain_id]
+
+    def activity(self, activity_id: str) -> Activity | None:
+        return self._activities.get(activity_id)
+
+    def activities_of(self, domain_id: str) -> list[Activity]:
+        return self._by_domain.get(domain_id, [])
+
+    @cached_property
+    def domains_by_id(self) -> dict[str, Domain]:
+        return {d.id: d for d in self.domains}
+
+    @cached_property
+    def _activities(self) -> dict[str, Activity]:
+        return {a.id: a for a in self.activities}
+
+    @cached_property
+    def _by_domain(self) -> dict[str, list[Activity]]:
+        grouped: dict[str, list[Activity]] = {}
+        for activity in self.activities:
+            grouped.setdefault(activity.domain, []).append(activity)
+        return grouped
+
+
+@dataclass
+class _Found:
+    """A validated item and where it was written."""
+
+    item: object
+    source: Source
+    loc: tuple
+
+    def problem(self, key: str, message: str, hint: str) -> Problem:
+        return self.source.problem(self.loc + (key,), message, hint)
+
+    @property
+    def where(self) -> str:
+        return f"{self.source.label}:{self.source.line_of(self.loc)}"
+
+
+def load_site(data_dir: Path) -> Site:
+    """Load `data_dir`; raise DataProblems listing every mistake in every file."""
+    data_dir = Path(data_dir)
+    sources: list[Source] = []
+    missing: list[Problem] = []
+
+    def open_(path: Path) -> Source:
+        sources.append(Source(path, _label(path, data_dir)))
+        return sources[-1]
+
+    def required(name: str) -> Source | None:
+        if (data_dir / name).is_file():
+            return open_(data_dir / name)
+        missing.append(Problem(_label(data_dir / name, data_dir), 1, f"找不到文件 {name}。",
+                               "从示例项目复制一份，再按本地情况修改。"))
+        return None
+
+    def folder(name: str) -> list[Source]:
+        return [open_(p) for p in sorted((data_dir / name).glob("*")) if p.suffix in {".yml", ".yaml"}]
+
+    campaign_source = required("campaign.yml")
+    year = _campaign_year(campaign_source)
+    campaign = _validate_all(Campaign, campaign_source, year, whole=True)
+    domains_source = required("domains.yml")
+    domains = _validate_all(Domain, domains_source, year)
+    activities = [f for s in folder("activities") for f in _validate_all(Activity, s, year)]
+    achievements = [_rolled_up(f) for s in folder("achievements") for f in _validate_all(Achievements, s, year, whole=True)]
+    # The ledger's links are checked only once the files they point into are clean (no echo of their errors).
+    refs_ok = not any(s.problems for s in sources)
+    feedback = [f for s in folder("feedback") for f in _validate_all(FeedbackLedger, s, year, whole=True)]
+
+    # Unknown-domain errors would only repeat a broken domains.yml once per activity.
+    domains_ok = domains_source is not None and not domains_source.problems
+    cross = _check_references(domains, activities, achievements, domains_ok)
+    targets = {f.item.id for f in activities} | {f"{f.item.domain}/{t.id}" for f in achievements for t in f.item.tasks}
+    cross += ledger_problems([(f.item, f.source, f.loc) for f in feedback], {f.item.id for f in domains} if domains_ok else None,
+                             targets if refs_ok else None)
+    problems = missing + cross + [p for s in sources for p in s.problems]
+    if problems:
+        raise DataProblems(problems)
+    return Site(
+        campaign=campaign[0].item,
+        domains=[f.item for f in domains],
+        activities=sorted((f.item for f in activities), key=_chronological),
+        achievements={f.item.domain: f.item for f in achievements},
+        origin={f.item.id: f.where for f in activities},
+        images=image_uses(((f.item, f.source, f.loc) for f in activities + achievements), Photo),
+        ledger=merged([f.item for f in feedback]),
+    )
+
+
+def _label(path: Path, data_dir: Path) -> str:
+    """How messages name a file: from the working directory when inside it, else from data/'s parent."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.resolve().relative_to(data_dir.resolve().parent).as_posix()
+
+
+def _campaign_year(source: Source | None) -> int:
+    """The campaign year, read first because every other date depends on it."""
+    raw = source.data.get("year") if source and isinstance(source.data, dict) else None
+    return int(raw) if str(raw).isdigit() else date.today().year
+
+
+def _validate_all(model, source: Source | None, year: int, whole: bool = False) -> list[_Found]:
+    """Validate the document (whole), or each item of the list it holds."""
+    if source is None or (source.data is None and source.problems):
+        return []
+    if whole:
+        item = validate(model, source.data, source, (), year)
+        return [_Found(item, source, ())] if item is not None else []
+    if not isinstance(source.data, list):
+        source.problems.append(source.problem((), "这个文件应该是一个列表。", LIST_HINT))
+        return []
+    found = [_Found(validate(model, raw, source, (i,), year), source, (i,)) for i, raw in enumerate(source.data)]
+    return [f for f in found if f.item is not None]
+
+
+def _rolled_up(found: _Found) -> _Found:
+    """Parts summed into their wholes; a stated whole that disagrees is a problem on its line."""
+    figures, problems = roll_up(found.item.figures)
+    for p in problems:
+        found.source.problems.append(found.source.problem(("figures", p.index, p.key), p.message, p.hint))
+    found.item = found.item.model_copy(update={"figures": figures})
+    return found
+
+
+def _check_references(domains: list[_Found], activities: list[_Found], achievements: list[_Found],
+                      domains_ok: bool) -> list[Problem]:
+    problems = _duplicates(domains, "领域编号", "id")
+    problems += _duplicates(activities, "活动编号", "id")
+    problems += _duplicates(achievements, "成效文件的领域", "domain")
+    known = [f.item.id for f in domains]
+    hint = f"写成 data/domains.yml 里已有的领域编号之一：{'、'.join(known)}。"
+    for found in activities + achievements if domains_ok else []:
+        if found.item.domain not in known:
+            problems.append(found.problem("domain", f"没有编号为「{found.item.domain}」的领域。", hint))
+    for found in achievements:
+        problems += _duplicates([_Found(t, found.source, ("tasks", i)) for i, t in enumerate(found.item.tasks)],
+                                "任务编号", "id")
+    return problems
+
+
+def _duplicates(found: list[_Found], what: str, key: str) -> list[Problem]:
+    first: dict[str, _Found] = {}
+    problems = []
+    for f in found:
+        value = getattr(f.item, key)
+        if value in first:
+            problems.append(f.problem(key, f"{what}「{value}」重复了，{first[value].where} 已经用过。",
+                                      "改成一个没有用过的编号（例如在后面加 -2），或删除重复的一项。"))
+        first.setdefault(value, f)
+    return problems
+
+
+def _chronological(activity: Activity):
+    when = activity.when
+    return (when.start or when.end or date.max, activity.id)
