@@ -16,6 +16,7 @@ from campaign.fields import links
 from campaign.fields.figures import FigureError, Target, number, percent, read_target
 from campaign.data.ledger import LedgerError, public_text
 from campaign.fields.photos import read_image_path, read_photo_date
+from campaign.fields.text import line, paragraphs
 from campaign.fields.when import When, WhenError, read_when
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -57,8 +58,9 @@ PhotoDate = Annotated[
     WithJsonSchema({"type": "string", "examples": ["2021-09-12", "2021年9月"]}),
 ]
 Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
-Text = Annotated[str, Field(min_length=1)]
-Markdown = Annotated[str, Field(json_schema_extra={"format": "markdown"})]
+Line = Annotated[str, AfterValidator(line)]  # names, titles, places, units: one line wherever they land
+Text = Annotated[Line, Field(min_length=1)]
+Markdown = Annotated[str, AfterValidator(paragraphs), Field(json_schema_extra={"format": "markdown"})]
 # Links that land in an href and a QR code: read by links.py, which lets only web, tel and e-mail through.
 WebUrl = Annotated[str, PlainValidator(links.web_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})]
 FormTemplate = Annotated[str, PlainValidator(links.form_template),
@@ -102,7 +104,7 @@ class FeedbackOverride(Strict, title="本页的意见建议渠道"):
 class Campaign(Strict, title="活动总体信息"):
     title: Text = Field(title="活动名称", description="网站的标题，显示在每一页顶部",
                         examples=["市民看城市变化提意见建议"])
-    slogan: str = Field("", title="口号", description="首页标题下的一句话，可不写", examples=["爱家乡·看变化·提建议"])
+    slogan: Line = Field("", title="口号", description="首页标题下的一句话，可不写", examples=["爱家乡·看变化·提建议"])
     organiser: Text = Field(title="主办单位", description="写单位名称，不写个人姓名", examples=["山头街道党政办公室"])
     year: int = Field(title="年份", ge=2000, le=2100,
                       description="没有写年份的日期按这一年理解", examples=[2021])
@@ -137,13 +139,13 @@ class Photo(Strict, title="照片"):
                              examples=["qiuquan/before.jpg"])
     alt: Text = Field(title="画面描述", description="必填：为看不到图片的居民写清画面里有什么（读屏软件会读出）",
                       examples=["秋泉小区3号楼，外墙灰暗脱皮，楼前堆着杂物"])
-    caption: str = Field("", title="图注", description="显示在图片下面的说明，可不写", examples=["改造前的秋泉小区"])
+    caption: Line = Field("", title="图注", description="显示在图片下面的说明，可不写", examples=["改造前的秋泉小区"])
     date: PhotoDate | None = Field(None, title="拍摄时间", description="某一天或某个月，可不写", examples=["2021-03-15"])
-    credit: str = Field("", title="摄影或来源", description="拍摄人或提供单位，可不写", examples=["城建办"])
+    credit: Line = Field("", title="摄影或来源", description="拍摄人或提供单位，可不写", examples=["城建办"])
 
 
 class BeforeAfter(Strict, title="前后对比"):
-    title: str = Field("", title="对比标题", description="这组照片拍的是哪里，可不写", examples=["秋泉小区3号楼"])
+    title: Line = Field("", title="对比标题", description="这组照片拍的是哪里，可不写", examples=["秋泉小区3号楼"])
     before: Photo = Field(title="之前", description="变化之前的照片", examples=[_PHOTO])
     after: Photo = Field(title="之后", description="变化之后的照片，最好和之前的照片从同一位置、同一角度拍",
                          examples=[_PHOTO_AFTER])
@@ -157,7 +159,7 @@ class Activity(Strict, title="活动"):
     when: WhenText = Field(title="活动时间", description="照配档表原话写；网站不会把时间写得比原文更具体")
     where: Text = Field(title="活动地点", description="线上活动写明平台", examples=["山头卫生院", "线上（微信公众号）"])
     organiser: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["山头卫生院"])
-    audience: str = Field("", title="参与对象", description="哪些人参加，可不写", examples=["辖区老年人"])
+    audience: Line = Field("", title="参与对象", description="哪些人参加，可不写", examples=["辖区老年人"])
     channels: list[Text] = Field([], title="活动形式和渠道", description="写成列表，可不写",
                                  examples=[["实地参观", "微信公众号"]])
     summary: Markdown = Field("", title="活动内容", description="活动页面上的介绍，可用简单的 Markdown，可不写",
@@ -182,7 +184,7 @@ class Milestone(Strict, title="时间节点"):
 class Progress(Strict, title="完成进度"):
     done: float = Field(title="已完成量", ge=0, description="已经完成了多少，只写数字", examples=[2.2])
     total: float = Field(title="总量", gt=0, description="一共要完成多少，只写数字", examples=[8])
-    unit: str = Field("", title="单位", description="done 和 total 的单位", examples=["公里", "户", "个"])
+    unit: Line = Field("", title="单位", description="done 和 total 的单位", examples=["公里", "户", "个"])
     as_of: date | None = Field(None, title="数据截至", description="写成 2021-10-31 这样的日期，可不写",
                                examples=["2021-10-31"])
 
@@ -226,12 +228,12 @@ class Figure(Strict, title="数据"):
     label: Text = Field(title="指标名称", description="显示在数字旁边", examples=["民生实事项目"])
     value: float | None = Field(None, title="数值", description="当前值或已完成数，只写数字", examples=[101])
     total: float | None = Field(None, title="总数", description="有总数时显示完成进度，只写数字", examples=[148])
-    unit: str = Field("", title="单位", description="百分比写 %", examples=["个", "户", "公里", "万元", "%"])
+    unit: Line = Field("", title="单位", description="百分比写 %", examples=["个", "户", "公里", "万元", "%"])
     target: TargetText | None = Field(None, title="目标", description="比较符号加数字，页面显示是否达到",
                                       examples=["≥ 90%", "不低于 98%"])
     parent: Slug | None = Field(None, title="上级指标", description="这一项是哪个指标的分项", examples=["projects"])
     as_of: date = Field(title="数据截至", description="写成 2021-09-12 这样的日期", examples=["2021-09-12"])
-    source: str = Field("", title="数据来源", description="数据出自哪里，可不写", examples=["新闻发布会"])
+    source: Line = Field("", title="数据来源", description="数据出自哪里，可不写", examples=["新闻发布会"])
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -262,7 +264,7 @@ class Achievements(Strict, title="重点工作和数据"):
 
 
 LedgerStatus = Literal["已办结", "办理中", "已答复", "未采纳"]
-PublicText = Annotated[str, AfterValidator(public_text)]
+PublicText = Annotated[str, AfterValidator(paragraphs), AfterValidator(public_text)]
 Day = date  # a field named "date" would shadow the type inside its class
 
 
@@ -300,7 +302,7 @@ class FeedbackTotals(Strict, title="办理情况统计"):
     as_of: date | None = Field(None, title="数据截至", description="写成 2021-09-12 这样的日期；原始材料没写日期时可不写",
                                examples=["2021-11-30"])
     source: Text = Field(title="数据来源", description="数字出自哪里：只写有出处的真实数字", examples=["街道党政办工作通报"])
-    unit: str = Field("条", title="单位", description="问题的量词", examples=["条", "个", "件"])
+    unit: Line = Field("条", title="单位", description="问题的量词", examples=["条", "个", "件"])
     visited: Count | None = Field(None, title="走访户数", description="走访了多少户，可不写", examples=[6761])
     collected: Count = Field(title="收集问题", description="一共收集到多少条问题和诉求", examples=[450])
     on_the_spot: Count | None = Field(None, title="当场解决", description="收集时当场解决的，可不写", examples=[12])

@@ -192,7 +192,7 @@ class _Plan:
         self.missing = {"where": 0, "unit": 0}  # placeholders written, by what is missing
 
     def activities(self, row: Row) -> None:
-        domain, title = self._domain(row), _clean(row.cells.get("title", ""))
+        domain, title = self._domain(row), _line(row.cells.get("title", ""))
         if not self._usable(row, domain, title, "活动内容"):
             return
         items, names = _items(row.cells.get("schedule", "")), self._names(row)
@@ -204,9 +204,9 @@ class _Plan:
                 "title": f"{title}（{n}）" if len(items) > 1 else title,
                 "domain": domain["id"],
                 "when": phrase or Noted(None, _NO_TIME),  # the campaign period, once known
-                "where": _clean(row.cells.get("where", "")) or self._placeholder("where"),
+                "where": _line(row.cells.get("where", "")) or self._placeholder("where"),
                 "organiser": self._unit(row),
-                "audience": _clean(row.cells.get("audience", "")),
+                "audience": _line(row.cells.get("audience", "")),
                 "channels": list(dict.fromkeys(_CHANNELS.findall(item))),
                 "summary": item,
             }
@@ -216,7 +216,7 @@ class _Plan:
             self._add(f"activities/{domain['id']}.yml", entry, row)
 
     def tasks(self, row: Row) -> None:
-        domain, title = self._domain(row), _clean(row.cells.get("task", ""))
+        domain, title = self._domain(row), _line(row.cells.get("task", ""))
         if not self._usable(row, domain, title, "重点工作"):
             return
         entry = Entry(row, {}, names=self._names(row))
@@ -397,7 +397,7 @@ def _items(text: str) -> list[str]:
 def measures(text: str) -> list[str]:
     """具体措施 as a list: split on 1、2、 or 一是、二是, else on ；; otherwise the whole text."""
     items = _numbered(text, _MEASURE) or re.split(r"[；;]", text)
-    return [item for item in (_clean(i).rstrip("。；;，,") for i in items) if item]
+    return [item for item in (_line(i).rstrip("。；;，,") for i in items) if item]
 
 
 def _numbered(text: str, marker: re.Pattern) -> list[str]:
@@ -416,6 +416,11 @@ def _numbered(text: str, marker: re.Pattern) -> list[str]:
 def _clean(text: str) -> str:
     lines = [re.sub(r"[ \t\u3000]+", " ", line).strip() for line in text.strip().splitlines()]
     return "\n".join(line for line in lines if line).rstrip("。")
+
+
+def _line(text: str) -> str:
+    """A one-line field (title, place, audience, measure): a cell's paragraphs joined by a space."""
+    return " ".join(_clean(text).splitlines())
 
 
 def _parts(cell: str) -> list[str]:

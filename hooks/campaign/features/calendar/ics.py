@@ -7,6 +7,7 @@ marked TENTATIVE, with the reading in the description; only a known day and time
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur, vText
 
 from campaign.html.cache import Memo, code_digest, versions
 from campaign.features.calendar.schedule import days, window
@@ -25,6 +26,7 @@ PRODID = "-//shimin-kan-bianhua//campaign site//ZH"
 CHINA = ZoneInfo("Asia/Shanghai")
 ONE_DAY = timedelta(days=1)
 END = "END:VCALENDAR\r\n"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in TEXT (RFC 5545 3.3.11)
 
 
 def feeds(site: Site, site_url: str, cache_dir: Path | None = None) -> dict[str, bytes]:
@@ -59,15 +61,15 @@ class _Entry(NamedTuple):
 def _entry(site: Site, activity: Activity, site_url: str) -> _Entry:
     made = event(site, activity, site_url)
     entry = _Entry(made.to_ical().decode(), isinstance(made.DTSTART, datetime))
-    calendar = Calendar.new(prodid=PRODID, name=activity.title, uid=_uid(f"file-{activity.id}", site_url))
+    calendar = Calendar.new(prodid=PRODID, name=text(activity.title), uid=_uid(f"file-{activity.id}", site_url))
     return entry._replace(file=_assemble(calendar, [entry]))
 
 
 def _feed(site: Site, activities: list[Activity], entries: dict[str, _Entry], name: str, slug: str,
           site_url: str) -> str:
     page = f"calendar/{slug}/" if slug != "all" else "calendar/"
-    calendar = Calendar.new(prodid=PRODID, name=name, uid=_uid(f"feed-{slug}", site_url),
-                            description=f"{site.campaign.organiser}：{name}，共 {len(activities)} 项活动",
+    calendar = Calendar.new(prodid=PRODID, name=text(name), uid=_uid(f"feed-{slug}", site_url),
+                            description=text(f"{site.campaign.organiser}：{name}，共 {len(activities)} 项活动"),
                             url=site_url + page, source=f"{site_url}calendar/{slug}.ics",
                             refresh_interval=timedelta(days=1))
     calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # required by RFC 7986, not added by the library
@@ -88,6 +90,13 @@ def _china_vtimezone() -> str:
     return Timezone.from_tzid(CHINA.key).to_ical().decode()
 
 
+def text(value: str) -> vText:
+    """A TEXT value, escaped by icalendar wherever it goes: the library escapes only the properties it
+    knows as TEXT, and writes NAME, X-WR-CALNAME and X-WR-CALDESC raw unless handed a vText. Its
+    escaping turns CR and LF into \\n; control characters TEXT may not hold are dropped."""
+    return vText(_CONTROL.sub("", value))
+
+
 def _uid(key: str, site_url: str) -> str:
     """Stable across builds: the activity id (or feed name) at the site's host and path."""
     parts = urlsplit(site_url)
@@ -105,9 +114,9 @@ def stamp(site: Site) -> datetime:
 def event(site: Site, activity: Activity, site_url: str) -> Event:
     when, url = activity.when, f"{site_url}activities/{activity.id}/"
     suffix = {"deadline": "（截止）", "ongoing": "（长期开展）"}.get(when.kind, "（日期待定）" if when.approximate else "")
-    created = Event.new(uid=_uid(activity.id, site_url), stamp=stamp(site), summary=activity.title + suffix,
-                        location=activity.where, url=url, categories=[site.domain(activity.domain).name],
-                        description=_description(activity, url),
+    created = Event.new(uid=_uid(activity.id, site_url), stamp=stamp(site), summary=text(activity.title + suffix),
+                        location=text(activity.where), url=url, categories=[text(site.domain(activity.domain).name)],
+                        description=text(_description(activity, url)),
                         status="TENTATIVE" if when.approximate else "CONFIRMED")
     for name, value in _dates(activity, site).items():
         created.add(name, value)

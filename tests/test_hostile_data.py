@@ -1,0 +1,134 @@
+"""Careless and hostile data (issue 18): each case ends in a correct output or a clear Chinese refusal
+naming file:line, never a traceback or a silent wrong result."""
+from __future__ import annotations
+
+import re
+
+import pytest
+import vobject
+from icalendar import Calendar
+from icalendar.prop import TypesFactory
+
+from campaign.data.load import load_site
+from campaign.data.problems import DataProblems
+from campaign.features.calendar.ics import feeds
+
+import tiny
+
+
+def problems_of(data_dir) -> list:
+    with pytest.raises(DataProblems) as caught:
+        load_site(data_dir)
+    return caught.value.problems
+
+
+def line_of(path, needle: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+# --- 1. Names, titles, units and places are one line -----------------------------------------------
+
+
+@pytest.mark.parametrize("file, where, key", [
+    ("activities/healthcare.yml", lambda docs: docs["activities/healthcare.yml"][0], "title"),
+    ("activities/healthcare.yml", lambda docs: docs["activities/healthcare.yml"][0], "where"),
+    ("domains.yml", lambda docs: docs["domains.yml"][0], "name"),
+    ("campaign.yml", lambda docs: docs["campaign.yml"], "title"),
+    ("achievements/healthcare.yml", lambda docs: docs["achievements/healthcare.yml"]["tasks"][0], "unit"),
+])
+def test_a_line_break_in_a_one_line_field_is_refused_on_its_line(tmp_path, file, where, key):
+    docs = tiny.documents()
+    where(docs)[key] = "第一段\n第二段"  # as a 配档表 cell of two paragraphs arrives, or `title: |` over two lines
+    data = tiny.write(tmp_path / "data", docs)
+    [problem] = problems_of(data)
+    assert (problem.file, problem.line) == (f"data/{file}", line_of(data / file, f"{key}:"))
+    assert "只能写一行" in problem.message and f"「{key}」" in problem.message and "写成一行" in problem.hint
+
+
+def test_a_block_scalar_of_one_line_still_loads_and_summaries_keep_their_paragraphs(tmp_path):
+    data = tiny.write(tmp_path / "data", raw={"activities/healthcare.yml": (
+        "- id: talk\n  title: |\n    健康讲座\n  domain: healthcare\n  when: 10月份\n  where: 卫生院\n"
+        "  organiser: 卫生院\n  summary: |\n    第一段。\n\n    第二段。\n")})
+    activity = load_site(data).activities[0]
+    assert activity.title == "健康讲座" and activity.summary == "第一段。\n\n第二段。"
+
+
+@pytest.mark.parametrize("text", ['"健康\\r讲座"', '"健康\\x00讲座"', '"健康\\e讲座"', '"健康\\u2028讲座"'])
+def test_control_characters_and_bare_carriage_returns_are_refused(tmp_path, text):
+    data = tiny.write(tmp_path / "data", raw={"activities/healthcare.yml": (
+        f"- id: talk\n  title: {text}\n  domain: healthcare\n  when: 10月份\n  where: 卫生院\n  organiser: 卫生院\n")})
+    [problem] = problems_of(data)
+    assert problem.line == 2 and ("控制字符" in problem.message or "只能写一行" in problem.message)
+
+
+def test_the_importer_joins_a_cell_of_two_paragraphs_into_one_line():
+    from campaign.editors.importer import _line
+    assert _line("医院开放日\n\n让您更懂我 ") == "医院开放日 让您更懂我"
+
+
+# --- 6. Every TEXT value of every calendar file escaped (RFC 5545) --------------------------------
+
+class NamedCalendar(Calendar):
+    """icalendar's reader, told what RFC 7986 and the X-WR- extensions say: these names are TEXT (it
+    reads them as unknown and leaves their escapes in)."""
+
+    types_factory = TypesFactory()
+    types_factory.types_map = type(TypesFactory.types_map)(  # its own copy: the class's map is shared
+        {**TypesFactory.types_map, "name": "text", "x-wr-calname": "text", "x-wr-caldesc": "text"})
+
+
+HOSTILE_TEXT = 'a;b,c\\d:e "引号" \\n ATTACH:http://evil.example/x BEGIN:VEVENT'
+
+
+def hostile_site(tmp_path):
+    docs = tiny.documents()
+    docs["campaign.yml"]["title"] = "活动" + HOSTILE_TEXT
+    docs["campaign.yml"]["organiser"] = "办公室" + HOSTILE_TEXT
+    docs["domains.yml"][0]["name"] = "领域" + HOSTILE_TEXT
+    docs["activities/healthcare.yml"][0] |= {"title": "讲座" + HOSTILE_TEXT, "where": "地点" + HOSTILE_TEXT}
+    return load_site(tiny.write(tmp_path / "data", docs))
+
+
+def assert_clean_lines(data: bytes) -> list[str]:
+    """No bare CR or LF: every line ends in CRLF; unfolded, each starts with a property name."""
+    assert data.endswith(b"\r\n") and b"\r" not in data.replace(b"\r\n", b"") and b"\n" not in data.replace(b"\r\n", b"")
+    lines = data.decode().replace("\r\n ", "").split("\r\n")[:-1]
+    assert all(re.match(r"^[A-Z-]+[;:]", line) for line in lines), lines
+    assert not [line for line in lines if line.startswith("ATTACH")]
+    return lines
+
+
+def test_hostile_names_and_titles_read_back_exactly_in_two_parsers(tmp_path):
+    site = hostile_site(tmp_path)
+    files = feeds(site, tiny.SITE_URL)
+    feed_name = site.campaign.title + "：" + site.domains[0].name
+    expected = {"calendar/all.ics": site.campaign.title, "calendar/healthcare.ics": feed_name,
+                "activities/talk.ics": site.activities[0].title}
+    for path, name in expected.items():
+        assert_clean_lines(files[path])
+        ours = NamedCalendar.from_ical(files[path])
+        theirs = vobject.readOne(files[path].decode())
+        assert str(ours["NAME"]) == str(ours["X-WR-CALNAME"]) == name
+        assert theirs.contents["name"][0].value == theirs.contents["x-wr-calname"][0].value == name
+        [event] = ours.walk("VEVENT")
+        assert str(event["SUMMARY"]).startswith(site.activities[0].title)
+        assert str(event["LOCATION"]) == site.activities[0].where
+        assert [str(c) for c in event["CATEGORIES"].cats] == [site.domains[0].name]
+        assert theirs.vevent.summary.value == str(event["SUMMARY"])
+        assert theirs.vevent.location.value == site.activities[0].where
+        assert theirs.vevent.categories.value == [site.domains[0].name]
+        assert theirs.vevent.description.value == str(event["DESCRIPTION"])
+        if path.startswith("calendar/"):
+            description = f"{site.campaign.organiser}：{name}，共 1 项活动"
+            assert str(ours["X-WR-CALDESC"]) == str(ours["DESCRIPTION"]) == description
+            assert theirs.contents["x-wr-caldesc"][0].value == description
+
+
+def test_a_calendar_stays_whole_even_with_line_breaks_that_slipped_past_the_data(tmp_path):
+    site = hostile_site(tmp_path)
+    sneaky = "第一行\r\nATTACH:x\rATTACH:y\nATTACH:z\x00\x1b"
+    site.activities[0] = site.activities[0].model_copy(update={"title": sneaky, "where": sneaky})
+    site.campaign = site.campaign.model_copy(update={"title": sneaky, "organiser": sneaky})
+    for data in feeds(site, tiny.SITE_URL).values():
+        assert_clean_lines(data)
+        assert vobject.readOne(data.decode()).vevent.summary.value.startswith("第一行\nATTACH:x\nATTACH:y\nATTACH:z")
