@@ -2,6 +2,9 @@
 naming file:line, never a traceback or a silent wrong result."""
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 
 import pytest
@@ -12,6 +15,7 @@ from icalendar.prop import TypesFactory
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
 from campaign.features.calendar.ics import feeds
+from campaign.site.opendata import data_files, to_csv
 
 import tiny
 
@@ -132,3 +136,36 @@ def test_a_calendar_stays_whole_even_with_line_breaks_that_slipped_past_the_data
     for data in feeds(site, tiny.SITE_URL).values():
         assert_clean_lines(data)
         assert vobject.readOne(data.decode()).vevent.summary.value.startswith("第一行\nATTACH:x\nATTACH:y\nATTACH:z")
+
+
+# --- 3. CSV formula injection ---------------------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://evil.example","点我")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0", "=1+1"]
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_and_json_keeps_them(tmp_path):
+    docs = tiny.documents()
+    activity, task = docs["activities/healthcare.yml"][0], docs["achievements/healthcare.yml"]["tasks"][0]
+    figure, item = docs["achievements/healthcare.yml"]["figures"][0], docs["feedback/2021.yml"]["items"][0]
+    totals = docs["feedback/2021.yml"]["totals"][0]
+    places = [(activity, "title"), (activity, "where"), (task, "title"), (figure, "label"), (figure, "source"),
+              (item, "summary"), (item, "response"), (item, "channel"), (totals, "label"), (totals, "source")]
+    for n, (entry, key) in enumerate(places):
+        entry[key] = FORMULAS[n % len(FORMULAS)]
+    task["measures"] = [FORMULAS[0], "预约"]
+    docs["domains.yml"][0]["name"] = FORMULAS[1]
+    files = data_files(load_site(tiny.write(tmp_path / "data", docs)))
+    for name in ["activities", "achievements", "figures", "feedback", "feedback-totals"]:
+        cells = [cell for row in csv.reader(io.StringIO(files[f"data/{name}.csv"].lstrip("\ufeff"))) for cell in row]
+        assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))], name
+        assert any(cell.startswith("'") and cell[1:] in FORMULAS + [f"{FORMULAS[0]}；预约"] for cell in cells), name
+        written = json.dumps(json.loads(files[f"data/{name}.json"]), ensure_ascii=False)
+        assert any(json.dumps(f, ensure_ascii=False)[1:-1] in written for f in FORMULAS), name
+        assert "'=" not in written and "'+" not in written
+
+
+def test_tab_and_carriage_return_starts_are_neutralised_numbers_are_not():
+    text = to_csv([{"a": "\t=1", "b": "\r=1", "c": -2.5, "d": "2021-10-08", "e": "普通"}], ["a", "b", "c", "d", "e"])
+    [_, row] = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert row == ["'\t=1", "'\r=1", "-2.5", "2021-10-08", "普通"]

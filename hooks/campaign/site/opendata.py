@@ -1,4 +1,8 @@
-"""Open data: the schedule and the key tasks as JSON and as CSV that Excel opens (UTF-8 with BOM)."""
+"""Open data: the schedule and the key tasks as JSON and as CSV that Excel opens (UTF-8 with BOM).
+
+A CSV cell of text that a spreadsheet would read as a formula (=HYPERLINK(…), +cmd|…, @SUM(…)) is
+neutralised as OWASP recommends, with a leading single quote; the JSON files keep every value as written.
+"""
 from __future__ import annotations
 
 import csv
@@ -58,7 +62,7 @@ def to_csv(records: list[dict], fields: list[str]) -> str:
     writer = csv.DictWriter(out, fields, extrasaction="ignore")  # CRLF rows, as Excel expects
     writer.writeheader()
     for record in records:
-        writer.writerow({k: "；".join(v) if isinstance(v, list) else _cell(v) for k, v in record.items()})
+        writer.writerow({k: _inert("；".join(v)) if isinstance(v, list) else _cell(v) for k, v in record.items()})
     return "\ufeff" + out.getvalue()
 
 
@@ -67,7 +71,14 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
-    return str(value)
+    return _inert(value) if isinstance(value, str) else str(value)  # a number is never a formula
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV injection
+
+
+def _inert(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def data_files(site: Site) -> dict[str, str]:
