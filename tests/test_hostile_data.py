@@ -169,3 +169,42 @@ def test_tab_and_carriage_return_starts_are_neutralised_numbers_are_not():
     text = to_csv([{"a": "\t=1", "b": "\r=1", "c": -2.5, "d": "2021-10-08", "e": "普通"}], ["a", "b", "c", "d", "e"])
     [_, row] = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert row == ["'\t=1", "'\r=1", "-2.5", "2021-10-08", "普通"]
+
+
+# --- 4. Ids that would replace the site's own pages, files or anchors -----------------------------
+
+
+def _rename_domain(docs, new: str):
+    docs["domains.yml"][0]["id"] = docs["activities/healthcare.yml"][0]["domain"] = new
+    docs["achievements/healthcare.yml"]["domain"] = docs["feedback/2021.yml"]["items"][0]["domain"] = new
+
+
+@pytest.mark.parametrize("file, change, value, listed", [
+    ("activities/healthcare.yml", lambda docs, v: docs["activities/healthcare.yml"][0].update(id=v), "index", ["index"]),
+    ("domains.yml", _rename_domain, "all", ["index", "all", "2021-10 这样的年月"]),
+    ("domains.yml", _rename_domain, "index", ["index", "all"]),
+    ("domains.yml", _rename_domain, "2021-10", ["index", "all", "年月"]),
+    ("achievements/healthcare.yml", lambda docs, v: docs["achievements/healthcare.yml"]["tasks"][0].update(id=v),
+     "figures", ["figures", "tasks", "ledger"]),
+    ("feedback/2021.yml", lambda docs, v: docs["feedback/2021.yml"]["items"][0].update(id=v), "summary",
+     ["summary", "items"]),
+])
+def test_an_id_naming_a_generated_page_file_or_anchor_is_refused_with_the_reserved_names(tmp_path, file, change,
+                                                                                       value, listed):
+    docs = tiny.documents()
+    if file == "activities/healthcare.yml":
+        docs["feedback/2021.yml"]["items"][0]["links"] = []
+    change(docs, value)
+    data = tiny.write(tmp_path / "data", docs)
+    [problem] = problems_of(data)
+    assert (problem.file, problem.line) == (f"data/{file}", line_of(data / file, f"id: {value}"))
+    assert f"「{value}」是网站自己用的名字" in problem.message and all(name in problem.hint for name in listed)
+
+
+def test_every_fixed_anchor_of_the_domain_and_ledger_pages_is_reserved_for_task_and_item_ids():
+    from campaign.data.reserved import RESERVED
+    from campaign.html.render import TEMPLATES
+    static = lambda name: set(re.findall(r'\sid="([a-z0-9-]+)"', next(  # noqa: E731
+        path for folder in TEMPLATES for path in [folder / name] if path.exists()).read_text(encoding="utf-8")))
+    assert static("domain.html") - {"cc-chart-title"} <= set(RESERVED["task"][0])
+    assert static("ledger_page.html") | static("ledger_section.html") <= set(RESERVED["item"][0])

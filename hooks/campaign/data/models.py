@@ -15,6 +15,7 @@ from pydantic import WithJsonSchema, model_validator
 from campaign.fields import links
 from campaign.fields.figures import FigureError, Target, number, percent, read_target
 from campaign.data.ledger import LedgerError, public_text
+from campaign.data.reserved import not_reserved
 from campaign.fields.photos import read_image_path, read_photo_date
 from campaign.fields.text import line, paragraphs
 from campaign.fields.when import When, WhenError, read_when
@@ -58,6 +59,8 @@ PhotoDate = Annotated[
     WithJsonSchema({"type": "string", "examples": ["2021-09-12", "2021年9月"]}),
 ]
 Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
+ActivityId, DomainId, TaskId, ItemId = (Annotated[Slug, AfterValidator(not_reserved(kind))]
+                                        for kind in ("activity", "domain", "task", "item"))
 Line = Annotated[str, AfterValidator(line)]  # names, titles, places, units: one line wherever they land
 Text = Annotated[Line, Field(min_length=1)]
 Markdown = Annotated[str, AfterValidator(paragraphs), Field(json_schema_extra={"format": "markdown"})]
@@ -117,7 +120,7 @@ class Campaign(Strict, title="活动总体信息"):
 
 
 class Domain(Strict, title="民生领域"):
-    id: Slug = Field(title="领域编号", description="英文小写和连字符，用于网址，例如 elderly-care",
+    id: DomainId = Field(title="领域编号", description="英文小写和连字符，用于网址，例如 elderly-care",
                      examples=["elderly-care", "healthcare"])
     name: Text = Field(title="领域名称", description="配档表“事项类别”一栏的名称", examples=["老有所养"])
     summary: Text = Field(title="一句话简介", description="领域列表里显示的一句话", examples=["养老助老服务和养老保险服务。"])
@@ -152,7 +155,7 @@ class BeforeAfter(Strict, title="前后对比"):
 
 
 class Activity(Strict, title="活动"):
-    id: Slug = Field(title="活动编号", description="英文小写和连字符，全站唯一，用于网址",
+    id: ActivityId = Field(title="活动编号", description="英文小写和连字符，全站唯一，用于网址",
                      examples=["health-lectures", "double-ninth-visit"])
     title: Text = Field(title="活动名称", description="照配档表“活动内容”一栏写", examples=["健康知识讲座"])
     domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id", examples=["healthcare"])
@@ -196,7 +199,7 @@ class Progress(Strict, title="完成进度"):
 
 
 class KeyTask(Strict, title="重点工作"):
-    id: Slug = Field(title="任务编号", description="英文小写和连字符，同一领域内唯一", examples=["road-repair"])
+    id: TaskId = Field(title="任务编号", description="英文小写和连字符，同一领域内唯一", examples=["road-repair"])
     title: Text = Field(title="重点工作或重点解决问题", description="照配档表写", examples=["医院服务态度差"])
     kind: Literal["重点工作", "重点解决问题"] = Field("重点工作", title="类别", description="不写时按“重点工作”",
                                                     examples=["重点解决问题"])
@@ -269,7 +272,7 @@ Day = date  # a field named "date" would shadow the type inside its class
 
 
 class FeedbackItem(Strict, title="意见建议"):
-    id: Slug = Field(title="编号", description="英文小写和连字符，全站唯一，用作网页上的锚点", examples=["2021-10-road-lights"])
+    id: ItemId = Field(title="编号", description="英文小写和连字符，全站唯一，用作网页上的锚点", examples=["2021-10-road-lights"])
     date: Day = Field(title="收到日期", description="写成 2021-10-08 这样的日期", examples=["2021-10-08"])
     domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id", examples=["environment"])
     channel: Text = Field(title="反映渠道", description="从哪里收到的", examples=["12345热线", "走访", "意见表", "座谈会"])
