@@ -303,7 +303,7 @@ LEDGER_MISTAKES = [  # (text in data/feedback/2021.yml, replaced by, text on the
      "id: 2021-09-new-basketball-court", "没有写原因"),
     ("links: [hospital-open-day, healthcare/long-queues]", "links: [hospital-open-day, healthcare/no-such-task]",
      "healthcare/no-such-task", "没有编号为「healthcare/no-such-task」的重点工作"),
-    ("summary: （示例）学校门口", "summary: （示例）电话13912345678，学校门口", "13912345678", "手机号码或身份证号码"),
+    ("summary: （示例）学校门口", "summary: （示例）电话13912345678，学校门口", "13912345678", "好像有手机号码"),
     ("  - id: 2021-10-pension-app", "  - id: 2021-10-street-vendors", "id: 2021-10-street-vendors", "重复了"),
     ("    domain: elderly-care", "    domain: elderly", "domain: elderly", "没有编号为「elderly」的领域"),
 ]

@@ -208,3 +208,55 @@ def test_every_fixed_anchor_of_the_domain_and_ledger_pages_is_reserved_for_task_
         path for folder in TEMPLATES for path in [folder / name] if path.exists()).read_text(encoding="utf-8")))
     assert static("domain.html") - {"cc-chart-title"} <= set(RESERVED["task"][0])
     assert static("ledger_page.html") | static("ledger_section.html") <= set(RESERVED["item"][0])
+
+
+# --- 8. Personal numbers in any published text ----------------------------------------------------
+
+
+def id_number(first17: str) -> str:
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
+
+
+ID = id_number("37030319900101123")
+PERSONAL = [  # (as written, what the message calls it)
+    ("电话13800138000", "手机号码"), ("手机138-0013-8000", "手机号码"), ("手机 138 0013 8000", "手机号码"),
+    ("电话１３８００１３８０００", "手机号码"), ("+86 138 0013 8000", "手机号码"), ("86-13800138000", "手机号码"),
+    ("座机0533-1234567", "电话号码"), ("(0533)1234567", "电话号码"), ("（0533）1234567", "电话号码"),
+    ("+86 533 1234567", "电话号码"), (f"身份证{ID}", "身份证号码"), (f"{ID[:6]} {ID[6:14]} {ID[14:]}", "身份证号码"),
+    ("卡号6222 0212 3456 7890 128", "银行卡号"), ("4111-1111-1111-1111", "银行卡号"),
+]
+NOT_PERSONAL = ["2021-10-08 开始", "2021年10月8日", "2021—2022年度", "拨打12345热线", "投资1200000万元", "6761户",
+                "12,345,678元", "9:00-11:30", "邮编255000", "编号20211008000123", "0533-12345", "4111111111111112",
+                ID[:-1] + ("0" if ID[-1] != "0" else "1")]
+
+
+@pytest.mark.parametrize("text, kind", PERSONAL)
+@pytest.mark.parametrize("place", ["ledger summary", "ledger response", "activity summary", "activity where",
+                                   "task measure", "photo caption"])
+def test_personal_numbers_are_refused_in_every_published_text(tmp_path, text, kind, place):
+    docs = tiny.documents()
+    entry, key = {"ledger summary": (docs["feedback/2021.yml"]["items"][0], "summary"),
+                  "ledger response": (docs["feedback/2021.yml"]["items"][0], "response"),
+                  "activity summary": (docs["activities/healthcare.yml"][0], "summary"),
+                  "activity where": (docs["activities/healthcare.yml"][0], "where"),
+                  "task measure": (docs["achievements/healthcare.yml"]["tasks"][0]["measures"], 0),
+                  "photo caption": (docs["achievements/healthcare.yml"], "caption")}[place]
+    if place == "photo caption":
+        entry["before_after"] = [{"before": {"image": "a.jpg", "alt": "前", "caption": "说明：" + text},
+                                  "after": {"image": "b.jpg", "alt": "后"}}]
+    else:
+        entry[key] = "请联系" + text
+    data = tiny.write(tmp_path / "data", docs)
+    [problem] = problems_of(data)
+    assert f"好像有{kind}" in problem.message and "hotline" in problem.hint
+    assert problem.line == line_of(data / problem.file.removeprefix("data/"), text[-4:])
+
+
+def test_dates_years_amounts_and_hotlines_are_not_taken_for_personal_numbers(tmp_path):
+    docs = tiny.documents()
+    docs["feedback/2021.yml"]["items"][0]["summary"] = "；".join(NOT_PERSONAL)
+    docs["activities/healthcare.yml"][0]["summary"] = "\n\n".join(NOT_PERSONAL)
+    docs["campaign.yml"]["feedback"]["hotline"] = "0533-1234567"  # the office's own hotline, in its own field
+    site = load_site(tiny.write(tmp_path / "data", docs))
+    assert site.ledger.items[0].summary.startswith(NOT_PERSONAL[0])

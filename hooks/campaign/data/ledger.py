@@ -1,11 +1,10 @@
 """你说我办: the suggestions received and what became of them, and the counts an office reports.
 
-Everything here is published, so texts are checked for what looks like a phone or ID number; counts
-must add up (parts never exceed their whole) and every percentage is computed from them, never typed.
+Everything here is published (its texts, like every text, refuse phone, ID-card and bank-card numbers:
+fields/personal.py); counts must add up (parts never exceed their whole) and every percentage is computed from them, never typed.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,21 +17,12 @@ COUNTS = {"collected": "收集问题", "on_the_spot": "当场解决", "transferr
 # (parts, their whole): the parts are shares of the whole and together never exceed it.
 RULES = [(("on_the_spot", "transferred"), "collected"), (("resolved", "in_progress"), "transferred")]
 WHOLE_OF = {part: whole for parts, whole in RULES for part in parts}
-_PERSONAL = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|\d{17}[\dXx])(?!\d)")  # mobile or ID-card number
 
 
 class LedgerError(ValueError):
     def __init__(self, message: str, hint: str):
         super().__init__(message)
         self.hint = hint
-
-
-def public_text(value: str) -> str:
-    """Text that will be published: refuse what looks like a mobile or ID-card number."""
-    if _PERSONAL.search(value or ""):
-        raise LedgerError("这段文字里好像有手机号码或身份证号码",
-                          "“你说我办”会公开在网上：删掉姓名、电话、证件号、门牌号等个人信息，只写反映的问题和办理情况。")
-    return value
 
 
 def _whole(totals, part: str) -> str:

@@ -14,7 +14,7 @@ from pydantic import WithJsonSchema, model_validator
 
 from campaign.fields import links
 from campaign.fields.figures import FigureError, Target, number, percent, read_target
-from campaign.data.ledger import LedgerError, public_text
+from campaign.data.ledger import LedgerError
 from campaign.data.reserved import not_reserved
 from campaign.fields.photos import read_image_path, read_photo_date
 from campaign.fields.text import line, paragraphs
@@ -267,7 +267,7 @@ class Achievements(Strict, title="重点工作和数据"):
 
 
 LedgerStatus = Literal["已办结", "办理中", "已答复", "未采纳"]
-PublicText = Annotated[str, AfterValidator(paragraphs), AfterValidator(public_text)]
+PublicText = Annotated[str, AfterValidator(paragraphs)]  # like every text: no phone, ID or card number
 Day = date  # a field named "date" would shadow the type inside its class
 
 
