@@ -8,6 +8,7 @@ fails if a Material upgrade changes what this relies on).
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -20,16 +21,17 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.html import assets
-from campaign.html.cache import Memo, cache_dir, key, link_into, versions
+from campaign.html.cache import CacheError, Memo, cache_dir, key, link_into, versions
 from campaign.features.feedback.feedback import feedback_block, qr_files
 from campaign.features.calendar.ics import feeds
 from campaign.features.gallery.images import process_images, site_files
 from campaign.data.load import Site, load_site
 from campaign.site.opendata import data_files
-from campaign.site.pages import build_pages, escape_meta
-from campaign.data.problems import DataProblems
+from campaign.site.pages import ClockError, build_pages, escape_meta, split_front_matter, today
+from campaign.data.problems import DataProblems, Problem
 from campaign.html.render import BYTECODE, element_ids, toc_tokens
 from campaign.data.schema import schema_files
+from campaign.fields.text import MAX_NESTING, too_deep
 
 log = get_plugin_logger("campaign")
 _site: Site | None = None
@@ -41,13 +43,11 @@ def on_config(config):
     global _site
     # CAMPAIGN_DATA builds another campaign (e.g. examples/sibaoshan) with the same code and theme.
     data_dir = Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
-    try:
+    with _stop_on_mistakes():
+        today()  # an unreadable SOURCE_DATE_EPOCH stops the build here, not in MkDocs' sitemap
         _site = load_site(data_dir)
         # Photos are processed here, before MkDocs writes anything: a bad one stops the build.
         _site.pictures.update(process_images(_site.images, data_dir / "images", _cache(config, "images")))
-    except DataProblems as problems:
-        log.error("\n" + problems.report())
-        raise Abort("数据有误，构建已停止。") from None
     # Material prints site_name raw in places (the logo's aria-label, the header, <title>): hand it
     # over escaped, as Markup, so it is escaped exactly once everywhere (`| e` leaves Markup alone).
     config["site_name"] = escape(_site.campaign.title)
@@ -55,11 +55,49 @@ def on_config(config):
         raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
     if assets.BUNDLE not in config.extra_css:
         raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {assets.BUNDLE}（由 hooks/campaign/ 下各部件的样式合并而成）。")
-    _remember_search_entries(config)
+    with _stop_on_mistakes():
+        _remember_search_entries(config)
     return config
 
 
+@contextlib.contextmanager
+def _stop_on_mistakes():
+    """Stop the build with the Chinese report of what went wrong: data, a hand-written page, a cache, the clock."""
+    try:
+        yield
+    except DataProblems as problems:
+        log.error("\n" + problems.report())
+        raise Abort("数据有误，构建已停止。") from None
+    except (CacheError, ClockError) as error:
+        log.error(str(error))
+        raise Abort("构建已停止，原来的网站没有改动。") from None
+
+
 def on_files(files: Files, config) -> Files:
+    with _stop_on_mistakes():
+        _check_handwritten(files, config)
+        return _add_files(files, config)
+
+
+def _check_handwritten(files: Files, config) -> None:
+    """Hand-written pages: front matter MkDocs would silently drop or that would not print, and lists nested
+    so deep that Markdown gives up with a RecursionError, as problems with file:line."""
+    problems = []
+    for file in files.documentation_pages():
+        label = os.path.relpath(file.abs_src_path, Path(config.config_file_path).parent)
+        text = file.content_string
+        try:
+            split_front_matter(text, label)
+        except DataProblems as found:
+            problems += found.problems
+        if line := too_deep(text):
+            problems.append(Problem(label, line, f"列表或引用套了太多层（超过 {MAX_NESTING} 层）。",
+                                    "把层层缩进的列表改成一层或两层，每项单独一行，以“- ”开头。"))
+    if problems:
+        raise DataProblems(problems)
+
+
+def _add_files(files: Files, config) -> Files:
     in_nav = set(_nav_paths(config.nav or []))
     _bodies.clear()  # mkdocs serve rebuilds in this process: no body of a page that is gone
     for page in build_pages(_site, site_url=config.site_url):

@@ -3,21 +3,28 @@ naming file:line, never a traceback or a silent wrong result."""
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import re
 
 import pytest
 import vobject
+from PIL import Image
 from icalendar import Calendar
 from icalendar.prop import TypesFactory
 
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
 from campaign.features.calendar.ics import feeds
+from campaign.features.feedback.feedback import cached_qr
+from campaign.html.cache import CacheError, Memo, cache_dir
 from campaign.site.opendata import data_files, to_csv
+from campaign.site.pages import ClockError, build_pages, split_front_matter, today
 
 import tiny
+from conftest import copy_project, mkdocs_build
 
 
 def problems_of(data_dir) -> list:
@@ -260,3 +267,103 @@ def test_dates_years_amounts_and_hotlines_are_not_taken_for_personal_numbers(tmp
     docs["campaign.yml"]["feedback"]["hotline"] = "0533-1234567"  # the office's own hotline, in its own field
     site = load_site(tiny.write(tmp_path / "data", docs))
     assert site.ledger.items[0].summary.startswith(NOT_PERSONAL[0])
+
+
+# --- 9. Never a traceback ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("front, line, says", [
+    ("title: [一, 二]\n", 2, "title 应该是一行文字"),
+    ("description: 说明\ntitle: 2021-10-01\n", 3, "title 应该是一行文字"),
+    ("- 一\n- 二\n", 2, "不是列表"),
+    ("title: 活动: 回顾\n", 2, "读不出来"),
+    ("title: \"没有结束的引号\n", 3, "读不出来"),
+])
+def test_hand_written_front_matter_that_cannot_be_used_is_a_problem_on_its_line(front, line, says):
+    with pytest.raises(DataProblems) as caught:
+        split_front_matter(f"---\n{front}---\n\n正文\n", "content/activities/talk.md")
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line) == ("content/activities/talk.md", line) and says in problem.message
+
+
+def test_a_date_or_a_list_elsewhere_in_front_matter_is_kept(tmp_path):
+    site = load_site(tiny.write(tmp_path / "data"))
+    [page] = [p for p in build_pages(site, site_url=tiny.SITE_URL) if p.src_uri == "activities/talk.md"]
+    source = page.source("---\ndate: 2021-10-01\ntags: [一, 二]\n---\n\n回顾\n")
+    assert 'date: "2021-10-01"' in source and 'tags: ["一", "二"]' in source and source.endswith("回顾\n")
+
+
+def test_a_year_written_as_a_superscript_is_a_problem_not_a_crash(tmp_path):
+    docs = tiny.documents()
+    docs["campaign.yml"]["year"] = "¹"
+    problems = problems_of(tiny.write(tmp_path / "data", docs))
+    assert any("「year」" in p.message and p.line == 3 for p in problems)
+
+
+def test_a_markdown_list_nested_2000_deep_is_refused_on_its_line(tmp_path):
+    docs = tiny.documents()
+    docs["activities/healthcare.yml"][0]["summary"] = "正文\n\n" + "- " * 2000 + "太深"
+    data = tiny.write(tmp_path / "data", docs)
+    [problem] = problems_of(data)
+    assert "套了太多层" in problem.message and problem.line == line_of(data / "activities/healthcare.yml", "summary:")
+    docs["activities/healthcare.yml"][0]["summary"] = "\n".join("  " * i + "- 一层" for i in range(6))
+    assert load_site(tiny.write(tmp_path / "data", docs)).activities[0].summary  # ordinary nesting passes
+
+
+@pytest.mark.parametrize("epoch", ["abc", "1.5e9", "99999999999999999999", ""])
+def test_an_invalid_source_date_epoch_is_explained(monkeypatch, epoch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    if not epoch:  # unset or empty: today
+        assert today()
+        return
+    with pytest.raises(ClockError, match="SOURCE_DATE_EPOCH 的值"):
+        today()
+
+
+def test_a_cache_variable_naming_a_file_is_explained(tmp_path, monkeypatch):
+    (tmp_path / "a-file").write_text("x")
+    monkeypatch.setenv("CAMPAIGN_IMAGE_CACHE", str(tmp_path / "a-file"))
+    with pytest.raises(CacheError, match="CAMPAIGN_IMAGE_CACHE 指定的缓存位置 .* 是一个文件，不是文件夹"):
+        cache_dir(tmp_path, "images")
+
+
+def test_a_full_disk_for_the_cache_is_explained(tmp_path, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    docs = tiny.documents()
+    docs["activities/healthcare.yml"][0]["photos"] = [{"image": "a.png", "alt": "现场"}]
+    data = tiny.write(tmp_path / "data", docs)
+    (data / "images").mkdir()
+    Image.new("RGB", (40, 30), "red").save(data / "images/a.png")
+    monkeypatch.setattr(Image.Image, "save", full)
+    with pytest.raises(CacheError, match="磁盘空间不足"):
+        tiny.made(data, tmp_path / "cache")
+    monkeypatch.undo()
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(CacheError, match="磁盘空间不足"):
+        cached_qr("https://example.org/", "码", tmp_path / "qr")
+    memo = Memo(tmp_path / "memo" / "m.json", "salt")
+    memo.put("k", 1)
+    with pytest.raises(CacheError, match="磁盘空间不足"):
+        memo.save()
+
+
+BROKEN_BUILDS = {  # what is broken -> (environment, file to write in the project, text, what the log says)
+    "clock": ({"SOURCE_DATE_EPOCH": "abc"}, None, None, "SOURCE_DATE_EPOCH 的值「abc」不是时间"),
+    "cache is a file": ({"CAMPAIGN_IMAGE_CACHE": "mkdocs.yml"}, None, None, "是一个文件，不是文件夹"),
+    "front matter": ({}, "content/activities/talk.md", "---\ntitle: [一, 二]\n---\n\n回顾\n",
+                     "content/activities/talk.md:2: 页面开头的 title 应该是一行文字"),
+    "bad yaml": ({}, "content/guide/extra.md", "---\ntitle: a: b\n---\n\n正文\n", "content/guide/extra.md:2: 页面开头 ---"),
+    "deep list": ({}, "content/guide/extra.md", "正文\n\n" + "- " * 2000 + "x\n", "content/guide/extra.md:3: 列表或引用套了太多层"),
+}
+
+
+@pytest.mark.parametrize("broken", BROKEN_BUILDS)
+def test_a_broken_build_stops_with_a_chinese_message_and_no_traceback(tmp_path, broken):
+    env, name, text, says = BROKEN_BUILDS[broken]
+    project = copy_project(tmp_path)
+    if name:
+        (project / name).write_text(text, encoding="utf-8")
+    data = tiny.write(tmp_path / "data")
+    result = mkdocs_build(project, tmp_path / "site", env={"CAMPAIGN_DATA": str(data), **env})
+    assert result.returncode != 0 and "Traceback" not in result.stderr and says in result.stderr, result.stderr

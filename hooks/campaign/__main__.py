@@ -15,7 +15,7 @@ from campaign.editors.check import report, understood
 from campaign.editors.importer import ImportProblem, import_document
 from campaign.data.load import load_site
 from campaign.editors.newactivity import ASKED, EntryProblems, add_activity, split_list
-from campaign.site.pages import today
+from campaign.site.pages import ClockError, today
 from campaign.data.problems import DataProblems
 from campaign.data.schema import schema_files
 
@@ -37,10 +37,14 @@ def check(args) -> int:
     data_dir = Path(args.data)
     try:
         site = load_site(data_dir)
+        on = today()
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
-    print(report(site, data_dir, Path(args.content or data_dir.parent / "content"), today()))
+    except ClockError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(report(site, data_dir, Path(args.content or data_dir.parent / "content"), on))
     return 0
 
 

@@ -136,7 +136,7 @@ def _label(path: Path, data_dir: Path) -> str:
 def _campaign_year(source: Source | None) -> int:
     """The campaign year, read first because every other date depends on it."""
     raw = source.data.get("year") if source and isinstance(source.data, dict) else None
-    return int(raw) if str(raw).isdigit() else date.today().year
+    return int(raw) if str(raw).isdecimal() else date.today().year  # not isdigit(): "¹" is a digit, not a number
 
 
 def _validate_all(model, source: Source | None, year: int, whole: bool = False) -> list[_Found]:

@@ -17,7 +17,7 @@ from campaign.fields.figures import FigureError, Target, number, percent, read_t
 from campaign.data.ledger import LedgerError
 from campaign.data.reserved import not_reserved
 from campaign.fields.photos import read_image_path, read_photo_date
-from campaign.fields.text import line, paragraphs
+from campaign.fields.text import line, markdown, paragraphs
 from campaign.fields.when import When, WhenError, read_when
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -63,7 +63,7 @@ ActivityId, DomainId, TaskId, ItemId = (Annotated[Slug, AfterValidator(not_reser
                                         for kind in ("activity", "domain", "task", "item"))
 Line = Annotated[str, AfterValidator(line)]  # names, titles, places, units: one line wherever they land
 Text = Annotated[Line, Field(min_length=1)]
-Markdown = Annotated[str, AfterValidator(paragraphs), Field(json_schema_extra={"format": "markdown"})]
+Markdown = Annotated[str, AfterValidator(markdown), Field(json_schema_extra={"format": "markdown"})]
 # Links that land in an href and a QR code: read by links.py, which lets only web, tel and e-mail through.
 WebUrl = Annotated[str, PlainValidator(links.web_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})]
 FormTemplate = Annotated[str, PlainValidator(links.form_template),

@@ -466,7 +466,7 @@ def _existing_ids(out: Path, keep_out: set[str]) -> set[str]:
 
 
 def _int(value) -> int | None:
-    return int(value) if str(value).isdigit() else None
+    return int(value) if str(value).isdecimal() else None
 
 
 def _year_in(text: str) -> int | None:

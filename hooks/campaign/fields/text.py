@@ -18,6 +18,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all of C0 and C1 but 
 _ONE_LINE = "写成一行：几行的内容用“，”或空格连起来；需要分段的介绍写在 summary（简介、内容）里。"
 _PRIVATE = ("网站上的内容都会公开：删掉个人的电话、身份证号、银行卡号，只写事情本身；居民联系的渠道写在 campaign.yml "
             "的 feedback 里（热线电话写在 hotline，12345 这样的热线号码在文字里也可以照写）。")
+MAX_NESTING = 20  # list and quote levels in Markdown: Python-Markdown recurses once per level, and gives up near 250
+_CONTAINERS = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*")
 _INVISIBLE = "删掉这个看不见的字符：重新输入这段文字，不要写 \\r、\\0 这样的转义。"
 
 
@@ -41,3 +43,25 @@ def paragraphs(value: str) -> str:
     if kind := personal_number(value):
         raise TextError(f"这段文字里好像有{kind}", _PRIVATE)
     return value
+
+
+def markdown(value: str) -> str:
+    """Paragraphs that are Markdown: no list or quote nested deeper than MAX_NESTING."""
+    if too_deep(value):
+        raise TextError(f"列表或引用套了太多层（超过 {MAX_NESTING} 层）",
+                        "把层层缩进的列表改成一层或两层，每项单独一行，以“- ”开头。")
+    return paragraphs(value)
+
+
+def too_deep(text: str) -> int | None:
+    """The first line (from 1) of Markdown `text` nested deeper than MAX_NESTING, or None. Counted
+    generously: two columns of indent, and each list or quote marker a line starts with, are a level."""
+    for number, row in enumerate(text.splitlines(), 1):
+        body = row.lstrip(" \t")
+        indent = len(row[:len(row) - len(body)].expandtabs(4))
+        levels = indent // 2
+        while levels <= MAX_NESTING and (marker := _CONTAINERS.match(body)):
+            body, levels = body[marker.end():], levels + 1
+        if levels > MAX_NESTING:
+            return number
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
@@ -20,6 +21,7 @@ from campaign.features.calendar.pages import calendar_pages
 from campaign.features.dashboard.dashboard import STATUSES, bar_scale, latest_change, progress_by_domain, status_totals
 from campaign.features.feedback.feedback import feedback_pages
 from campaign.data.load import Site
+from campaign.data.problems import DataProblems, Problem
 from campaign.html.render import UNSEARCHED, environment, page_url, relative
 
 CHINA = timezone(timedelta(hours=8))
@@ -46,7 +48,7 @@ class Page:
         if handwritten:
             extra_meta, text = split_front_matter(handwritten)
             meta.update(escape_meta(extra_meta))
-        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False, default=str)}" for key, value in meta.items())
         return f"---\n{front}\n---\n\n{text}"
 
 
@@ -61,19 +63,49 @@ def escape_meta(meta: dict) -> dict:
             for key, value in meta.items()}
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
-    if text.startswith("---\n"):
-        head, sep, rest = text[4:].partition("\n---\n")
-        if sep:
-            return yaml.safe_load(head) or {}, rest
-    return {}, text
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # as MkDocs finds it
+_FRONT_HINT = ("在开头两行 --- 之间，每行写“名称: 值”，冒号后加一个空格，例如 title: 活动回顾；"
+               "值里有冒号、# 或引号时，把整个值用英文双引号括起来。")
+
+
+def split_front_matter(text: str, label: str = "") -> tuple[dict, str]:
+    """A hand-written page's front matter and the rest; DataProblems naming `label`:line when the front
+    matter is not YAML settings, or its title or description is not one line of text."""
+    found = FRONT_MATTER.match(text)
+    if not found:
+        return {}, text
+    try:
+        meta = yaml.safe_load(found.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DataProblems([Problem(label, mark.line + 2 if mark else 1, "页面开头 --- 之间的设置写得不对，读不出来。",
+                                    _FRONT_HINT)]) from None
+    if meta is None:
+        return {}, text[found.end():]
+    if not isinstance(meta, dict):
+        raise DataProblems([Problem(label, 2, "页面开头 --- 之间应该是“名称: 值”的设置，不是列表或一段文字。", _FRONT_HINT)])
+    wrong = [key for key in PRINTED_RAW if key in meta and not isinstance(meta[key], str)]
+    if wrong:
+        line = next((n for n, row in enumerate(found.group(1).splitlines(), 2) if row.startswith(f"{wrong[0]}:")), 2)
+        raise DataProblems([Problem(label, line, f"页面开头的 {wrong[0]} 应该是一行文字。",
+                                    f"写成 {wrong[0]}: 后面跟文字，例如 title: 活动回顾；不要写成列表或日期。")])
+    return meta, text[found.end():]
+
+
+class ClockError(Exception):
+    """SOURCE_DATE_EPOCH that is not a time: in Chinese, for whoever runs the build."""
 
 
 def today() -> date:
     """The build date in China: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), CHINA) if epoch else datetime.now(CHINA)
-    return moment.date()
+    if not epoch:
+        return datetime.now(CHINA).date()
+    try:
+        return datetime.fromtimestamp(int(epoch), CHINA).date()
+    except (ValueError, OverflowError, OSError):
+        raise ClockError(f"环境变量 SOURCE_DATE_EPOCH 的值「{epoch[:40]}」不是时间：应写从 1970 年起的秒数，"
+                         "例如 1633046400（2021年10月1日）；不知道写什么就删掉它（make 会用今天中午）。") from None
 
 
 def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[Page]:

@@ -105,7 +105,8 @@ def cached_qr(text: str, title: str, cache_dir: Path) -> Path:
     path = cache_dir / f"{cache.key(QR_SETTINGS, text, title)}.svg"
     if not path.exists():
         svg = qr_svg(text, title).encode()
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        with cache.writing(cache_dir):
+            cache_dir.mkdir(parents=True, exist_ok=True)
         cache.write(path, lambda out: out.write(svg))
     return path
 

@@ -102,7 +102,8 @@ def process_images(uses: dict[str, list[str]], image_dir: Path, cache_dir: Path)
 
     Raises DataProblems naming every bad image at every entry that uses it, after trying them all.
     """
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    with cache.writing(cache_dir):
+        cache_dir.mkdir(parents=True, exist_ok=True)
     keys: dict[str, str] = {}
     failures: dict[str, Failure] = {}
     digests = cache.Digests(cache_dir / "sources.json")
