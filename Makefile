@@ -16,15 +16,10 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Build into a fresh folder and swap it in only when the whole build passed,
-# so a data mistake never leaves a broken or half-written site/.
+# One build at a time, into a folder of its own, swapped with site/ in one step only when the whole
+# build passed: a data mistake never leaves a broken or half-written site/, nor a moment without one.
 build: $(VENV)/.installed
-	rm -rf .site.new
-	$(BIN)/mkdocs build --strict --site-dir .site.new
-	rm -rf .site.old
-	if [ -d site ]; then mv site .site.old; fi
-	mv .site.new site
-	rm -rf .site.old
+	$(BIN)/python -m campaign.ops.build site $(BIN)/mkdocs build --strict
 	@echo "网站已生成：site/"
 
 # Every internal link and #anchor of the built site, raw HTML included; external links are only listed.
@@ -80,4 +75,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf site .site.new .site.old .pytest_cache
+	rm -rf site .site.new-* .site.lock .pytest_cache

@@ -8,6 +8,10 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
+import threading
+import time
 
 import pytest
 import vobject
@@ -24,7 +28,7 @@ from campaign.site.opendata import data_files, to_csv
 from campaign.site.pages import ClockError, build_pages, split_front_matter, today
 
 import tiny
-from conftest import copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 
 
 def problems_of(data_dir) -> list:
@@ -367,3 +371,64 @@ def test_a_broken_build_stops_with_a_chinese_message_and_no_traceback(tmp_path, 
     data = tiny.write(tmp_path / "data")
     result = mkdocs_build(project, tmp_path / "site", env={"CAMPAIGN_DATA": str(data), **env})
     assert result.returncode != 0 and "Traceback" not in result.stderr and says in result.stderr, result.stderr
+
+
+# --- 2. Builds one at a time, switched in whole -------------------------------------------------------
+
+SLOW_BUILD = """import sys, time, pathlib
+out = pathlib.Path(sys.argv[sys.argv.index("--site-dir") + 1])
+out.mkdir()
+for n in range(40):  # a build that writes for a while, its index last, as MkDocs writes pages one by one
+    (out / f"page-{n}.html").write_text(sys.argv[1])
+    time.sleep(0.005)
+(out / "index.html").write_text(sys.argv[1])
+sys.exit(int(sys.argv[2]))
+"""
+
+
+def _build(tmp_path, version: str, status: int = 0):
+    return subprocess.Popen([sys.executable, "-m", "campaign.ops.build", str(tmp_path / "site"), sys.executable,
+                             str(tmp_path / "slow.py"), version, str(status)], cwd=tmp_path, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+
+
+def test_two_builds_at_once_wait_for_each_other_and_site_is_always_whole(tmp_path):
+    (tmp_path / "slow.py").write_text(SLOW_BUILD)
+    assert _build(tmp_path, "v0").wait() == 0
+    bad, done = [], threading.Event()
+
+    def read_forever():
+        while not done.is_set():
+            try:  # each read finds a whole site: one before, or one after a switch
+                (tmp_path / "site/index.html").read_text()
+                listed = len(os.listdir(tmp_path / "site"))
+            except FileNotFoundError as missing:
+                bad.append(str(missing))
+                continue
+            if listed != 41:
+                bad.append(f"{listed} files")
+
+    reader = threading.Thread(target=read_forever)
+    reader.start()
+    first, second = _build(tmp_path, "v1"), None
+    time.sleep(0.05)
+    second = _build(tmp_path, "v2")
+    statuses = [first.wait(), second.wait()]
+    failed = _build(tmp_path, "v3", status=1)
+    assert failed.wait() == 1
+    done.set()
+    reader.join()
+    assert statuses == [0, 0] and "另一次构建" in second.stderr.read()
+    assert bad == [] and (tmp_path / "site/index.html").read_text() == "v2"  # the failed v3 changed nothing
+    assert len(list((tmp_path / "site").glob("page-*.html"))) == 40
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site", "slow.py"]  # no folder left behind
+
+
+def test_the_swap_falls_back_to_two_renames_where_the_system_cannot_exchange(tmp_path, monkeypatch):
+    import campaign.ops.build as build
+    for name, text in [("site", "old"), ("new", "new")]:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text(text)
+    monkeypatch.setattr(build, "_exchange", lambda a, b: False)
+    build.swap(tmp_path / "new", tmp_path / "site")
+    assert (tmp_path / "site/index.html").read_text() == "new" and (tmp_path / "new/index.html").read_text() == "old"

@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from campaign.ops.build import locked
+
 _LINK_ATTRS = {"href", "src"}
 _SHARED_URLS = {"og:url", "og:image"}  # <meta property content>: absolute links into the site
 
@@ -92,7 +94,8 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("用法：python -m campaign.ops.linkcheck <网站目录> <site_url>", file=sys.stderr)
         return 2
-    report = check_site(Path(argv[0]), argv[1])
+    with locked(Path(argv[0])):  # not while a build swaps the site
+        report = check_site(Path(argv[0]), argv[1])
     for problem in report.problems:
         print(problem, file=sys.stderr)
     if report.problems:
