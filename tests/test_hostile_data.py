@@ -22,8 +22,9 @@ from icalendar.prop import TypesFactory
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
 from campaign.features.calendar.ics import feeds
-from campaign.features.feedback.feedback import cached_qr
-from campaign.html.cache import CacheError, Memo, cache_dir
+from campaign.features.feedback.feedback import cached_qr, qr_files
+from campaign.features.gallery.images import process_images, site_files
+from campaign.html.cache import CacheError, Memo, Seals, cache_dir, link_into
 from campaign.site.opendata import data_files, to_csv
 from campaign.site.pages import ClockError, build_pages, split_front_matter, today
 
@@ -345,7 +346,7 @@ def test_a_full_disk_for_the_cache_is_explained(tmp_path, monkeypatch):
     monkeypatch.undo()
     monkeypatch.setattr(os, "replace", full)
     with pytest.raises(CacheError, match="磁盘空间不足"):
-        cached_qr("https://example.org/", "码", tmp_path / "qr")
+        cached_qr("https://example.org/", "码", Seals(tmp_path / "qr"))
     memo = Memo(tmp_path / "memo" / "m.json", "salt")
     memo.put("k", 1)
     with pytest.raises(CacheError, match="磁盘空间不足"):
@@ -432,3 +433,37 @@ def test_the_swap_falls_back_to_two_renames_where_the_system_cannot_exchange(tmp
     monkeypatch.setattr(build, "_exchange", lambda a, b: False)
     build.swap(tmp_path / "new", tmp_path / "site")
     assert (tmp_path / "site/index.html").read_text() == "new" and (tmp_path / "new/index.html").read_text() == "old"
+
+
+# --- 7. Caches that do not trust their contents -----------------------------------------------------
+
+
+def _photo_campaign(tmp_path):
+    docs = tiny.documents()
+    docs["activities/healthcare.yml"][0]["photos"] = [{"image": "a.png", "alt": "现场"}]
+    data = tiny.write(tmp_path / "data", docs)
+    (data / "images").mkdir()
+    Image.new("RGB", (900, 600), "red").save(data / "images/a.png")
+    return data
+
+
+def test_a_cache_entry_changed_through_the_site_or_emptied_is_made_again(tmp_path):
+    data, caches = _photo_campaign(tmp_path), tmp_path / "cache"
+    tiny.made(data, caches)
+    site = load_site(data)
+    photos = site_files(process_images(site.images, data / "images", caches / "images"), caches / "images")
+    qr = qr_files(site, tiny.SITE_URL, caches / "qr")
+    link_into(tmp_path / "site", {**photos, **qr})
+    published = tmp_path / "site" / next(iter(photos))
+    assert published.stat().st_mode & 0o222 == 0  # read-only, and so is the cache entry it shares an inode with
+    # Through the site (as root, or after a chmod), a same-size change; and an emptied QR code in the cache.
+    os.chmod(published, 0o644)
+    published.write_bytes(bytes(len(published.read_bytes())))
+    code = qr["activities/talk/qr-page.svg"].read_bytes()
+    os.chmod(qr["activities/talk/qr-page.svg"], 0o644)
+    qr["activities/talk/qr-page.svg"].write_bytes(b"")
+    again = tiny.made(data, caches)
+    assert again["activities/talk/qr-page.svg"].read_bytes() == code != b""
+    rebuilt = site_files(process_images(site.images, data / "images", caches / "images"), caches / "images")
+    assert rebuilt[next(iter(photos))].read_bytes() != bytes(published.stat().st_size)
+    assert Image.open(rebuilt[next(iter(photos))]).size[0] > 0

@@ -78,17 +78,18 @@ def versions(*packages: str) -> str:
     return " ".join([f"python={platform.python_version()}", *(f"{p}={of(p)}" for p in packages)])
 
 
-def write(path: Path, save: Callable[[BinaryIO], object]) -> int:
-    """Write through a temporary file and rename, so no reader ever sees half a file; its size."""
+def write(path: Path, save: Callable[[BinaryIO], object]) -> None:
+    """Write through a temporary file and rename, so no reader ever sees half a file. The file is
+    read-only: hard-linked into a site, it must not be changeable through the site."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with writing(path), temporary.open("wb") as out:
             save(out)
         with writing(path):
+            os.chmod(temporary, 0o444)
             os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
-    return path.stat().st_size
 
 
 class Digests:
@@ -113,6 +114,39 @@ class Digests:
         return known[1]
 
     def save(self) -> None:
+        if self.used != self.known:
+            data = json.dumps(self.used, sort_keys=True).encode()
+            write(self.path, lambda out: out.write(data))
+
+
+class Seals:
+    """The SHA-256 each file written into a cache folder had then (seals.json): a file that no longer has
+    it (emptied, cut short, or changed through its hard link in a published site) is made again, never
+    published. A file is read again only when its size, time or inode changed (Digests), so a warm build
+    still only looks at each file's stat."""
+
+    def __init__(self, folder: Path):
+        self.folder, self.path = folder, folder / "seals.json"
+        self.known: dict[str, str] = _read_json(self.path)
+        self.used: dict[str, str] = {}
+        self.digests = Digests(folder / "digests.json")
+
+    def seal(self, file: Path) -> None:
+        """Record what the file just written holds."""
+        self.used[file.name] = self.digests.of(file)
+
+    def intact(self, file: Path) -> bool:
+        """Whether `file` is there with the content it was sealed with."""
+        try:
+            intact = self.known.get(file.name) == self.digests.of(file)
+        except OSError:
+            return False
+        if intact:
+            self.used[file.name] = self.known[file.name]
+        return intact
+
+    def save(self) -> None:
+        self.digests.save()
         if self.used != self.known:
             data = json.dumps(self.used, sort_keys=True).encode()
             write(self.path, lambda out: out.write(data))
@@ -169,7 +203,8 @@ def link_into(site_dir: Path, outputs: dict[str, Path]) -> None:
     """Put cached files (site path -> file in a cache) into the site being built: hard links, so a warm
     build moves no bytes for them; copies where linking is impossible (another file system).
 
-    Cache entries are never changed in place (new ones are renamed in), so sharing them is safe.
+    Cache entries are never changed in place (new ones are renamed in) and are read-only, and a build
+    links only entries whose seal it checked (Seals), so what the site holds is what was made.
     Paths are plain strings here: 20,000 files at city scale, and pathlib's objects cost more than the links.
     """
     folders = set()
