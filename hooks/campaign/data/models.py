@@ -62,7 +62,7 @@ Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
 ActivityId, DomainId, TaskId, ItemId = (Annotated[Slug, AfterValidator(not_reserved(kind))]
                                         for kind in ("activity", "domain", "task", "item"))
 Line = Annotated[str, AfterValidator(line)]  # names, titles, places, units: one line wherever they land
-Text = Annotated[Line, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(line)]
 Markdown = Annotated[str, AfterValidator(markdown), Field(json_schema_extra={"format": "markdown"})]
 # Links that land in an href and a QR code: read by links.py, which lets only web, tel and e-mail through.
 WebUrl = Annotated[str, PlainValidator(links.web_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})]

@@ -60,6 +60,17 @@ def explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
         return f"{name}应该是日期，现在是「{value}」。", "写成 2021-09-12 这样的格式。"
     if kind in {"greater_than_equal", "less_than_equal"}:
         return f"{name}的值「{value}」超出范围。", f"应在 {ctx.get('ge', '')}～{ctx.get('le', '')} 之间。"
+    if kind in {"greater_than", "less_than"}:
+        bound = f"大于 {ctx['gt']}" if "gt" in ctx else f"小于 {ctx.get('lt', '')}"
+        return f"{name}的值「{value}」超出范围。", f"应{bound}。"
+    if kind == "finite_number":
+        return f"{name}应该是一个普通的数，现在是「{value}」。", "只写阿拉伯数字，例如 28 或 2.2。"
+    if kind.startswith("bool_"):
+        return f"{name}只能写 true 或 false，现在是「{value}」。", "是（完成了）写 true，否写 false，或者整行不写。"
+    if kind in {"string_too_long", "too_long"}:
+        return f"{name}太长了（最多 {ctx.get('max_length', '')} 个字符）。", "改短一些。"
+    if kind == "too_short":
+        return f"{name}不能为空。", "填写内容，或删除这一行。"
     if kind in {"string_too_short"}:
         return f"{name}不能为空。", "填写内容，或删除这一行。"
     if kind == "string_type":

@@ -39,15 +39,21 @@ class Source:
 
     def _read(self, path: Path):
         try:
-            node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+            text = path.read_text(encoding="utf-8")
+            node = yaml.compose(text, Loader=_Loader)
         except UnicodeDecodeError:
             self.problems.append(Problem(self.label, 1, "文件不是 UTF-8 编码。",
                                          "用文本编辑器另存为“UTF-8”编码。"))
             return None
+        except yaml.reader.ReaderError as error:  # a control character, which YAML does not allow anywhere
+            self.problems.append(Problem(self.label, text[:error.position].count("\n") + 1,
+                                         f"文件里有看不见的控制字符（U+{error.character:04X}）。",
+                                         "删掉这个字符：重新输入这一行，或从记事本里复制过来。"))
+            return None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             self.problems.append(Problem(self.label, mark.line + 1 if mark else 1,
-                                         f"YAML 格式错误：{error.problem or error}",
+                                         f"YAML 格式错误：{_syntax_message(error)}。",
                                          _syntax_hint(error)))
             return None
         self.lines[()] = 1
@@ -76,6 +82,19 @@ class Source:
             self.lines[loc + (key,)] = line
             result[key] = self._value(value_node, loc + (key,))
         return result
+
+
+# What PyYAML's English says, in words an editor reads: never the parser's own text.
+_SYNTAX = [("tab", "用了 Tab 键缩进"), ("mapping values", "冒号的用法不对"), ("expected ':'", "缺少冒号"),
+           ("unknown escape", "双引号里有不认识的转义（\\ 后面的字母）"), ("alias", "用了没有定义的别名（*）"),
+           ("anchor", "别名（& 或 *）的写法不对"), ("tag", "用了不认识的标签（!）"),
+           ("cannot start any token", "这一行以 YAML 不允许的字符开头（如 ` @ %）"), ("quoted scalar", "引号没有成对"),
+           ("expected", "缩进没有对齐，或少了换行"), ("block", "缩进没有对齐")]
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    text = f"{error.problem or ''} {error.context or ''}"
+    return next((chinese for english, chinese in _SYNTAX if english in text), "这一行附近的写法读不懂")
 
 
 def _syntax_hint(error: yaml.MarkedYAMLError) -> str:
