@@ -21,6 +21,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.html import assets
+from campaign.html.csp import with_policy
 from campaign.html.cache import CacheError, Memo, cache_dir, key, link_into, versions
 from campaign.features.feedback.feedback import feedback_block, qr_files
 from campaign.features.calendar.ics import feeds
@@ -174,11 +175,13 @@ def on_post_build(config):
 
 
 def on_post_page(output, page, config):
-    return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+    # Every page's Content-Security-Policy: the theme's inline scripts by hash, none from the page's own HTML.
+    return with_policy(output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1), page.content or "")
 
 
 def on_post_template(output, template_name, config):
-    return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+    output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+    return with_policy(output) if template_name.endswith(".html") else output
 
 
 def _remember_search_entries(config) -> None:

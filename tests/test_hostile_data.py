@@ -467,3 +467,24 @@ def test_a_cache_entry_changed_through_the_site_or_emptied_is_made_again(tmp_pat
     rebuilt = site_files(process_images(site.images, data / "images", caches / "images"), caches / "images")
     assert rebuilt[next(iter(photos))].read_bytes() != bytes(published.stat().st_size)
     assert Image.open(rebuilt[next(iter(photos))]).size[0] > 0
+
+
+# --- 10. Symlinks out of data/images -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["file", "folder"])
+def test_a_symlink_out_of_data_images_is_refused(tmp_path, how):
+    docs = tiny.documents()
+    image = "a.png" if how == "file" else "linked/a.png"
+    docs["activities/healthcare.yml"][0]["photos"] = [{"image": image, "alt": "现场"}]
+    data = tiny.write(tmp_path / "data", docs)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    Image.new("RGB", (40, 30), "red").save(outside / "a.png")
+    (data / "images").mkdir()
+    (data / "images" / ("a.png" if how == "file" else "linked")).symlink_to(outside / "a.png" if how == "file" else outside)
+    (data / "images/inside.png").symlink_to(outside / "a.png")  # not used: only what the data names is read
+    with pytest.raises(DataProblems) as caught:
+        tiny.made(data, tmp_path / "cache")
+    [problem] = caught.value.problems
+    assert "指向 data/images/ 以外的链接" in problem.message and problem.file == "data/activities/healthcare.yml"

@@ -147,6 +147,9 @@ def _key(image_dir: Path, path: str, digests: cache.Digests, listing=os.listdir)
     source = image_dir / path
     if not (source.is_file() and source.name in listing(source.parent)):  # the exact case, as on Linux
         raise _Refused(Failure(f"找不到：data/images/ 里没有 {path}", _missing_hint(image_dir, path)))
+    if not source.resolve().is_relative_to(image_dir.resolve()):  # a symlink (or a linked folder) out of it
+        raise _Refused(Failure("是一个指向 data/images/ 以外的链接（快捷方式），网站不读 data/images/ 以外的文件",
+                               "把照片本身复制到 data/images/ 里，替换这个链接。"))
     if source.stat().st_size > MAX_BYTES:
         raise _Refused(Failure(f"文件太大（超过 {MAX_BYTES // 2**20} MB）",
                                "手机照片一般不到 10 MB：用相册的“导出”或修图软件缩小后另存为 JPEG。"))
