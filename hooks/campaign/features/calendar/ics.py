@@ -12,17 +12,18 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
+
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
 from campaign.html.cache import Memo, code_digest, versions
+from campaign.fields.dates import CHINA
 from campaign.features.calendar.schedule import days, window
 from campaign.data.load import Site
 from campaign.data.models import Activity
 
 PRODID = "-//shimin-kan-bianhua//campaign site//ZH"
-CHINA = ZoneInfo("Asia/Shanghai")
+
 ONE_DAY = timedelta(days=1)
 END = "END:VCALENDAR\r\n"
 
