@@ -171,6 +171,14 @@ class Activity(Strict, title="活动"):
                                               description="可不写；只写和所属领域、campaign.yml 不同的几项",
                                               examples=[{"form_url": "https://example.org/feedback/open-day"}])
 
+    def facts(self, brief: bool = False) -> list[tuple[str, str]]:
+        """Where, who and for whom, as every page, calendar file and poster lists them after the time;
+        `brief`: what an activity card has room for."""
+        given = [("地点", self.where), ("责任单位", self.organiser)]
+        if not brief:
+            given.append(("参与对象", self.audience))
+        return [(label, value) for label, value in given if value]
+
 
 Status = Literal[TASK_STATUSES.labels]
 
