@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .figures import roll_up
 from .ledger import Ledger, ledger_problems, merged
-from .models import Achievements, Activity, Campaign, Domain, FeedbackLedger, Photo
+from .models import Achievements, Activity, Campaign, Domain, FeedbackLedger, Photo, campaign_year
 from .photos import image_uses
 from .problems import DataProblems, Problem
 from .validate import LIST_HINT, validate
@@ -134,9 +134,10 @@ def _label(path: Path, data_dir: Path) -> str:
 
 
 def _campaign_year(source: Source | None) -> int:
-    """The campaign year, read first because every other date depends on it."""
+    """The campaign year, read first because every other date depends on it; this year if it is wrong
+    (campaign.yml's own problem then says so, once, instead of every date failing with it)."""
     raw = source.data.get("year") if source and isinstance(source.data, dict) else None
-    return int(raw) if str(raw).isdigit() else date.today().year
+    return campaign_year(raw) or date.today().year
 
 
 def _validate_all(model, source: Source | None, year: int, whole: bool = False) -> list[_Found]:

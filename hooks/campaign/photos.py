@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
+from .problems import shown
 from .when import When, WhenError, read_when
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff")
@@ -30,6 +31,8 @@ def read_image_path(value) -> str:
     if not isinstance(value, str) or not value.strip():
         raise PhotoError("应写图片文件的路径", PATH_HINT)
     text = value.strip()
+    if len(text) > 200:
+        raise PhotoError(f"图片路径「{shown(text)}」太长了（{len(text)} 个字）", "文件夹名和文件名取短一些。" + PATH_HINT)
     parts = PurePosixPath(text).parts
     if "\\" in text or text.startswith("/") or ":" in text or any(p in {".", ".."} for p in parts):
         raise PhotoError(f"图片路径「{text}」不能以“/”开头，也不能含“\\”“:”“..”", PATH_HINT)

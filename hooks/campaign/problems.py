@@ -30,3 +30,14 @@ class DataProblems(Exception):
         lines += [f"{n}. {p}" for n, p in enumerate(self.problems, 1)]
         lines.append("改好以上各处后重新运行 make build（只检查不生成：make check）。")
         return "\n".join(lines)
+
+
+def shown(value) -> str:
+    """A value as a message quotes it: invisible characters spelt out, long text cut, no Python notation."""
+    if isinstance(value, dict):
+        return "一组“字段: 值”"
+    if isinstance(value, list):
+        return "一个列表"
+    text = "" if value is None else str(value)
+    visible = "".join(ch if ch.isprintable() and (ch == " " or not ch.isspace()) else repr(ch)[1:-1] for ch in text)
+    return visible if len(visible) <= 60 else visible[:57] + "…"
