@@ -2,15 +2,14 @@
 
 Only this file knows MkDocs. It validates the data before anything is written (on_config),
 and adds the generated pages, open-data and calendar files to the build (on_files); every page gets
-its feedback block (on_page_context, on_template_context for 404.html). Material's search indexes an
-unchanged page from the entries it made last time (on_config, on_post_build; tests/test_search_cache.py
-fails if a Material upgrade changes what this relies on).
+its feedback block (on_page_context, on_template_context for 404.html). The search cache is a hook of its
+own, search_cache_hooks.py.
 """
 from __future__ import annotations
 
 import contextlib
-import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import escape
@@ -22,13 +21,14 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.html import assets
 from campaign.html.csp import with_policy
-from campaign.html.cache import CacheError, Memo, cache_dir, key, link_into, versions
+from campaign.html.cache import CacheError, cache_dir, link_into
 from campaign.features.feedback.feedback import feedback_block, qr_files
 from campaign.features.calendar.ics import feeds
 from campaign.features.gallery.images import process_images, site_files
 from campaign.data.load import Site, load_site
 from campaign.site.opendata import data_files
-from campaign.site.pages import ClockError, build_pages, escape_meta, split_front_matter, today
+from campaign.site.pages import build_pages, escape_meta, split_front_matter
+from campaign.fields.dates import ClockError, today
 from campaign.data.problems import DataProblems, Problem
 from campaign.html.render import BYTECODE, element_ids, toc_tokens
 from campaign.data.schema import schema_files
@@ -37,7 +37,6 @@ from campaign.fields.text import MAX_NESTING, too_deep
 log = get_plugin_logger("campaign")
 _site: Site | None = None
 _bodies: dict[str, str] = {}  # src_uri -> the generated page's HTML, put before its converted Markdown
-_search_memo: Memo | None = None  # search entries by page
 
 
 def on_config(config):
@@ -46,9 +45,9 @@ def on_config(config):
     data_dir = Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
     with _stop_on_mistakes():
         today()  # an unreadable SOURCE_DATE_EPOCH stops the build here, not in MkDocs' sitemap
-        _site = load_site(data_dir)
+        loaded = load_site(data_dir)
         # Photos are processed here, before MkDocs writes anything: a bad one stops the build.
-        _site.pictures.update(process_images(_site.images, data_dir / "images", _cache(config, "images")))
+        _site = replace(loaded, pictures=process_images(loaded.images, data_dir / "images", _cache(config, "images")))
     # Material prints site_name raw in places (the logo's aria-label, the header, <title>): hand it
     # over escaped, as Markup, so it is escaped exactly once everywhere (`| e` leaves Markup alone).
     config["site_name"] = escape(_site.campaign.title)
@@ -56,8 +55,6 @@ def on_config(config):
         raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
     if assets.BUNDLE not in config.extra_css:
         raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {assets.BUNDLE}（由 hooks/campaign/ 下各部件的样式合并而成）。")
-    with _stop_on_mistakes():
-        _remember_search_entries(config)
     return config
 
 
@@ -108,7 +105,7 @@ def _add_files(files: Files, config) -> Files:
         # Only the pages mkdocs.yml's nav lists are in the nav every page repeats: listing every
         # activity there would make each page carry them all (build time grows with the square).
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
-        text = page.source(handwritten.content_string if handwritten else None)
+        text = page.source(handwritten.content_string if handwritten else None)  # checked: _check_handwritten
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
         _bodies[page.src_uri] = page.body
     # A hand-written activity or domain page the data lacks is published on its own (make check warns).
@@ -169,11 +166,6 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 NAMED_SEARCH_DIALOG = SEARCH_DIALOG.replace(' role="dialog"', ' role="dialog" aria-label="搜索"')
 
 
-def on_post_build(config):
-    if _search_memo is not None:
-        _search_memo.save()  # entries are keyed by their inputs: right for any later build that has them
-
-
 def on_post_page(output, page, config):
     # Every page's Content-Security-Policy: the theme's inline scripts by hash, none from the page's own HTML.
     return with_policy(output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1), page.content or "")
@@ -182,56 +174,6 @@ def on_post_page(output, page, config):
 def on_post_template(output, template_name, config):
     output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
     return with_policy(output) if template_name.endswith(".html") else output
-
-
-def _remember_search_entries(config) -> None:
-    """Material's search parses each page's HTML and cuts its Chinese into words with jieba (which
-    takes a second to start): an unchanged page is indexed with the entries it got last time. A changed
-    page, or another Material, jieba or search setting, is indexed afresh; the index is the same."""
-    global _search_memo
-    search = config.plugins.get("material/search")
-    if search is None or not search.config.enabled:
-        _search_memo = None
-        return
-    # What shapes the entries besides the page: the settings, Material's code, jieba and its dictionaries,
-    # the regex library that finds Han text, and Python's HTML parser.
-    settings = json.dumps(dict(search.config), sort_keys=True, default=str)
-    dictionaries = [_file_digest(search.config.get(name)) for name in ("jieba_dict", "jieba_dict_user")]
-    memo = _search_memo = Memo(_cache(config, "search") / "entries.json",
-                               f"{versions('mkdocs-material', 'jieba', 'backrefs')} {settings} {dictionaries}")
-    index = search.search_index  # made afresh by the plugin's on_config, which runs before this hook's
-    index_afresh = index.add_entry_from_context
-
-    def add_entry_from_context(page):
-        page_key = memo.key(_search_inputs(page))
-        entries = memo.get(page_key)
-        if entries is None:
-            start = len(index.entries)
-            index_afresh(page)
-            memo.put(page_key, index.entries[start:])
-        else:
-            index.entries.extend(entries)
-
-    index.add_entry_from_context = add_entry_from_context
-
-
-def _search_inputs(page):
-    """Everything Material's search makes a page's entries from."""
-    yield from (page.url, str(page.title), json.dumps(page.meta, default=str), page.content)
-    yield from _toc_lines(page.toc)
-
-
-def _file_digest(path: str | None) -> str:
-    try:
-        return key(Path(path).read_text(encoding="utf-8")) if path else ""
-    except OSError:
-        return ""
-
-
-def _toc_lines(items):
-    for item in items:
-        yield f"{item.level} {item.id} {item.url} {item.title}"
-        yield from _toc_lines(item.children)
 
 
 def _add_assets(files: Files, config) -> None:

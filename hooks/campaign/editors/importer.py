@@ -26,7 +26,9 @@ from datetime import date
 from pathlib import Path
 
 from campaign.editors.check import PLACEHOLDER
-from campaign.data.load import _label, load_site
+from campaign.data.kinds import label
+from campaign.data.load import load_site
+from campaign.data.models import campaign_year
 from campaign.editors.newactivity import free_id
 from campaign.data.problems import DataProblems
 from campaign.data.schema import modeline, schemas_from
@@ -102,7 +104,9 @@ def import_document(source: Path, out: Path, year: int | None = None, force: boo
     except DocumentError as error:
         raise ImportProblem(str(error)) from None
     campaign = _existing(out / "campaign.yml")
-    year = year or _int(campaign.get("year")) or _year_in(text) or date.today().year
+    if year is not None and campaign_year(year) is None:
+        raise ImportProblem(f"年份 {year} 不对：写 2000 到 2100 之间的年份，例如 --year 2021。")
+    year = year or campaign_year(campaign.get("year")) or _year_in(text) or date.today().year
     sheets, skipped = _sheets(tables)
     if not sheets:
         raise ImportProblem(f"「{source.name}」里没有找到配档表：需要有“事项类别”和“活动内容”（或“重点工作”）这几栏的表格。")
@@ -292,7 +296,7 @@ class _Plan:
         clash = [name for name in files if (self.out / name).exists()]
         if clash and not force:
             raise ImportProblem("没有导入：这些文件已经存在，导入会覆盖它们："
-                                + "、".join(_label(self.out / name, self.out) for name in clash)
+                                + "、".join(label(self.out / name, self.out) for name in clash)
                                 + "。请换一个输出目录（OUT=…），或确认覆盖（FORCE=1）。")
         notes = self._write_domains() + self._write_campaign()
         for name, (text, _) in files.items():
@@ -339,7 +343,7 @@ class _Plan:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text.rstrip("\n") + "\n" + "\n".join(l for e in entries for l in mapping(e, item=True)) + "\n",
                         encoding="utf-8")
-        return [f"{_label(path, self.out)}：新增领域「{d['name']}」（编号 {d['id']}，{d['row']}）"
+        return [f"{label(path, self.out)}：新增领域「{d['name']}」（编号 {d['id']}，{d['row']}）"
                 + ("" if d["id"] in COMMON_DOMAINS.values() else "，编号是临时的，可改成有意义的英文")
                 + "，请填写一句话简介（summary）和牵头单位（unit）" for d in new]
 
@@ -357,7 +361,7 @@ class _Plan:
         }
         path.write_text(modeline("campaign.yml", schemas_from(self.out)) + "\n" + "\n".join(mapping(starter)) + "\n",
                         encoding="utf-8")
-        return [f"{_label(path, self.out)}：新建了活动总体信息，请填写主办单位（organiser），"
+        return [f"{label(path, self.out)}：新建了活动总体信息，请填写主办单位（organiser），"
                 "把意见征集表的网址（form_url）换成真实的，核对名称和活动周期"]
 
     def _check(self) -> tuple[bool, str]:
@@ -465,10 +469,6 @@ def _existing_ids(out: Path, keep_out: set[str]) -> set[str]:
     return ids
 
 
-def _int(value) -> int | None:
-    return int(value) if str(value).isdecimal() else None
-
-
 def _year_in(text: str) -> int | None:
     found = re.search(r"(20\d\d)\s*年", text)
     return int(found[1]) if found else None
@@ -479,10 +479,10 @@ def _year_in(text: str) -> int | None:
 
 def _report(plan: _Plan, source: Path, lines: dict[str, list[int]], notes: list[str], skipped: list[str],
             keep_names: bool) -> str:
-    report = [f"导入报告：{source.name} → {_label(plan.out, plan.out)}/（年份按 {plan.year} 年理解）", "", "写入的文件："]
+    report = [f"导入报告：{source.name} → {label(plan.out, plan.out)}/（年份按 {plan.year} 年理解）", "", "写入的文件："]
     for name, entries in plan.entries.items():
         what = "项活动" if name.startswith("activities/") else "项重点工作"
-        report.append(f"  {_label(plan.out / name, plan.out)}：{len(entries)} {what}")
+        report.append(f"  {label(plan.out / name, plan.out)}：{len(entries)} {what}")
     todo = notes + _todo(plan, lines)
     report += ["", f"需要补充或核对的地方（{len(todo)} 处；make check 会列出每个「{PLACEHOLDER}」的文件和行号）："]
     report += [f"{n}. {t}" for n, t in enumerate(todo, 1)]
@@ -505,5 +505,5 @@ def _todo(plan: _Plan, lines: dict[str, list[int]]) -> list[str]:
     todo += ["重点工作的类别（kind）按标题推断：写的是问题的（“……不到位”“看病难”）记为“重点解决问题”；进展（status）"
              "按完成时限推断：长期的记“长期坚持”，其余记“进行中”。请逐项核对。"] * any(
         name.startswith("achievements/") for name in plan.entries)
-    return todo + [f"{_label(plan.out / name, plan.out)}:{line}（{e.source.where}「{e.data['title']}」）：{'；'.join(e.issues)}"
+    return todo + [f"{label(plan.out / name, plan.out)}:{line}（{e.source.where}「{e.data['title']}」）：{'；'.join(e.issues)}"
                    for name, entries in plan.entries.items() for e, line in zip(entries, lines[name]) if e.issues]

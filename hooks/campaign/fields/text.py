@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from campaign.fields.mistake import Mistake
 from campaign.fields.personal import personal_number
 
 # A line break as Unicode knows one (CR alone included); the control characters no text needs.
@@ -23,32 +24,26 @@ _CONTAINERS = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*")
 _INVISIBLE = "删掉这个看不见的字符：重新输入这段文字，不要写 \\r、\\0 这样的转义。"
 
 
-class TextError(ValueError):
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.hint = hint
-
-
 def line(value: str) -> str:
     """One line of text: no line break, no control character."""
     if _BREAK.search(value):
-        raise TextError("只能写一行，不能换行", _ONE_LINE)
+        raise Mistake("只能写一行，不能换行", _ONE_LINE)
     return paragraphs(value)
 
 
 def paragraphs(value: str) -> str:
     """Text that may have paragraphs: line breaks (LF) and tabs, and no other control character."""
     if _CONTROL.search(value):
-        raise TextError("含有看不见的控制字符", _INVISIBLE)
+        raise Mistake("含有看不见的控制字符", _INVISIBLE)
     if kind := personal_number(value):
-        raise TextError(f"这段文字里好像有{kind}", _PRIVATE)
+        raise Mistake(f"这段文字里好像有{kind}", _PRIVATE)
     return value
 
 
 def markdown(value: str) -> str:
     """Paragraphs that are Markdown: no list or quote nested deeper than MAX_NESTING."""
     if too_deep(value):
-        raise TextError(f"列表或引用套了太多层（超过 {MAX_NESTING} 层）",
+        raise Mistake(f"列表或引用套了太多层（超过 {MAX_NESTING} 层）",
                         "把层层缩进的列表改成一层或两层，每项单独一行，以“- ”开头。")
     return paragraphs(value)
 

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
 import yaml
 
-from campaign.features.calendar import jsonld
-from campaign.features.calendar.pages import calendar_pages
-from campaign.features.dashboard.dashboard import STATUSES, bar_scale, latest_change, progress_by_domain, status_totals
-from campaign.features.feedback.feedback import feedback_pages
 from campaign.data.load import Site
+from campaign.features.calendar import jsonld
+from campaign.features.calendar import pages as calendar
+from campaign.features.dashboard import dashboard
+from campaign.features.ledger import pages as ledger
+from campaign.features.poster import pages as poster
+from campaign.fields.dates import today
+from campaign.html.render import UNSEARCHED, PageSpec, environment, page_url, relative
 from campaign.data.problems import DataProblems, Problem
-from campaign.html.render import UNSEARCHED, environment, page_url, relative
+from campaign.data.yamlsource import Source
 
-CHINA = timezone(timedelta(hours=8))
 UPCOMING = 6  # how many coming activities the home page lists
 
 
@@ -39,14 +40,15 @@ class Page:
     def url(self) -> str:
         return page_url(self.src_uri)
 
-    def source(self, handwritten: str | None = None) -> str:
-        """The Markdown source: front matter, then any hand-written text (the body is added after conversion)."""
+    def source(self, handwritten: str | None = None, label: str = "") -> str:
+        """The Markdown source: front matter, then any hand-written text (the body is added after conversion);
+        `label` names the hand-written file in messages."""
         # Material prints meta values into HTML unescaped: escape what came from the data.
         meta = {key: html.escape(value) if isinstance(value, str) else value
                 for key, value in {"title": self.title, **self.meta}.items()}
         text = ""
         if handwritten:
-            extra_meta, text = split_front_matter(handwritten)
+            extra_meta, text = split_front_matter(handwritten, label)
             meta.update(escape_meta(extra_meta))
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False, default=str)}" for key, value in meta.items())
         return f"---\n{front}\n---\n\n{text}"
@@ -69,19 +71,18 @@ _FRONT_HINT = ("在开头两行 --- 之间，每行写“名称: 值”，冒号
 
 
 def split_front_matter(text: str, label: str = "") -> tuple[dict, str]:
-    """A hand-written page's front matter and the rest; DataProblems naming `label`:line when the front
-    matter is not YAML settings, or its title or description is not one line of text."""
+    """A hand-written page's front matter and body; DataProblems, in Chinese at their line, if the front
+    matter is not good YAML (checked as the data is, so no alias is expanded by PyYAML's loader), is not
+    "名称: 值" settings, or has a title or description that is not text (MkDocs alone drops such front
+    matter silently, or prints a list)."""
     found = FRONT_MATTER.match(text)
     if not found:
         return {}, text
-    try:
-        meta = yaml.safe_load(found.group(1))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise DataProblems([Problem(label, mark.line + 2 if mark else 1, "页面开头 --- 之间的设置写得不对，读不出来。",
-                                    _FRONT_HINT)]) from None
+    if problems := Source(None, label, "\n" + found.group(1)).problems:
+        raise DataProblems(problems)
+    meta, rest = yaml.safe_load(found.group(1)), text[found.end():]
     if meta is None:
-        return {}, text[found.end():]
+        return {}, rest
     if not isinstance(meta, dict):
         raise DataProblems([Problem(label, 2, "页面开头 --- 之间应该是“名称: 值”的设置，不是列表或一段文字。", _FRONT_HINT)])
     wrong = [key for key in PRINTED_RAW if key in meta and not isinstance(meta[key], str)]
@@ -89,23 +90,7 @@ def split_front_matter(text: str, label: str = "") -> tuple[dict, str]:
         line = next((n for n, row in enumerate(found.group(1).splitlines(), 2) if row.startswith(f"{wrong[0]}:")), 2)
         raise DataProblems([Problem(label, line, f"页面开头的 {wrong[0]} 应该是一行文字。",
                                     f"写成 {wrong[0]}: 后面跟文字，例如 title: 活动回顾；不要写成列表或日期。")])
-    return meta, text[found.end():]
-
-
-class ClockError(Exception):
-    """SOURCE_DATE_EPOCH that is not a time: in Chinese, for whoever runs the build."""
-
-
-def today() -> date:
-    """The build date in China: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return datetime.now(CHINA).date()
-    try:
-        return datetime.fromtimestamp(int(epoch), CHINA).date()
-    except (ValueError, OverflowError, OSError):
-        raise ClockError(f"环境变量 SOURCE_DATE_EPOCH 的值「{epoch[:40]}」不是时间：应写从 1970 年起的秒数，"
-                         "例如 1633046400（2021年10月1日）；不知道写什么就删掉它（make 会用今天中午）。") from None
+    return meta, rest
 
 
 def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[Page]:
@@ -113,41 +98,36 @@ def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[
     on = on or today()
     env = environment()
 
-    def render(template: str, src_uri: str, **context) -> str:
-        here = page_url(src_uri)
+    def render(spec: PageSpec) -> Page:
+        here = page_url(spec.src_uri)
         link = lambda target: relative(here, target)  # noqa: E731 — reads best inside templates
-        return env.get_template(template).render(site=site, link=link, today=on, **context)
+        body = env.get_template(spec.template).render(site=site, link=link, today=on, **spec.context)
+        return Page(spec.src_uri, spec.title, body, spec.meta)
 
-    pages = [
-        Page("index.md", site.campaign.title, render("home.html", "index.md", **dashboard(site, on)),
-             meta={"description": site.campaign.slogan or site.campaign.title}),
-        Page("activities/index.md", "活动安排", render("activities.html", "activities/index.md"),
-             meta={"description": f"{site.campaign.title}：全部活动安排", **UNSEARCHED}),
-        Page("domains/index.md", "民生领域", render("domains.html", "domains/index.md"),
-             meta={"description": f"{site.campaign.title}：各民生领域的重点工作和活动"}),
+    specs = [*site_pages(site, on, site_url), *calendar.pages(site, on, site_url), *poster.pages(site, site_url),
+             *ledger.pages(site)]
+    return [render(spec) for spec in specs]
+
+
+def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
+    """The home page, the activity and domain indexes, and a page per domain and per activity."""
+    title = site.campaign.title
+    specs = [
+        PageSpec("index.md", title, "home.html", {**dashboard.context(site), "upcoming": upcoming(site, on)},
+                 {"description": site.campaign.slogan or title}),
+        PageSpec("activities/index.md", "活动安排", "activities.html",
+                 meta={"description": f"{title}：全部活动安排", **UNSEARCHED}),
+        PageSpec("domains/index.md", "民生领域", "domains.html",
+                 meta={"description": f"{title}：各民生领域的重点工作和活动"}),
     ]
-    for domain in site.domains:
-        uri = f"domains/{domain.id}.md"
-        pages.append(Page(uri, domain.name, render("domain.html", uri, domain=domain,
-                                                    achievements=site.achievements.get(domain.id)),
-                          meta={"description": domain.summary}))
-    for activity in site.activities:
-        uri = f"activities/{activity.id}.md"
-        pages.append(Page(uri, activity.title, render("activity.html", uri, activity=activity,
-                                                       domain=site.domain(activity.domain),
-                                                       jsonld=jsonld.script(jsonld.event(site, activity, site_url))),
-                          meta={"description": f"{activity.when.reading}，{activity.where}"}))
-    for uri, title, description, template, context in calendar_pages(site, on, site_url):
-        pages.append(Page(uri, title, render(template, uri, **context), meta={"description": description, **UNSEARCHED}))
-    for uri, title, template, context, meta in feedback_pages(site, site_url):
-        pages.append(Page(uri, title, render(template, uri, **context), meta=meta))
-    return pages
-
-
-def dashboard(site: Site, on: date) -> dict:
-    rows = progress_by_domain(site)
-    return {"upcoming": upcoming(site, on), "progress": rows, "totals": status_totals(rows),
-            "scale": bar_scale(rows), "statuses": STATUSES, "latest": latest_change(site)}
+    specs += [PageSpec(f"domains/{domain.id}.md", domain.name, "domain.html",
+                       {"domain": domain, "achievements": site.achievements.get(domain.id)},
+                       {"description": domain.summary}) for domain in site.domains]
+    specs += [PageSpec(f"activities/{activity.id}.md", activity.title, "activity.html",
+                       {"activity": activity, "domain": site.domain(activity.domain),
+                        "jsonld": jsonld.script(jsonld.event(site, activity, site_url))},
+                       {"description": f"{activity.when.reading}，{activity.where}"}) for activity in site.activities]
+    return specs
 
 
 def upcoming(site: Site, on: date) -> list:
