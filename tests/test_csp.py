@@ -9,11 +9,8 @@ import functools
 import threading
 from http.server import ThreadingHTTPServer
 
-import pytest
-
 from campaign.html.csp import theme_hashes, with_policy
 from campaign.ops.linkcheck import check_site
-
 from conftest import copy_project, mkdocs_build
 from test_browser import PAGE_TYPES, SITE_URL, _QuietHandler, browser, served  # noqa: F401 — shared fixtures
 
@@ -32,7 +29,7 @@ HOSTILE_PAGE = """# 页面
 
 def _violations(page, url: str) -> list[str]:
     console = []
-    page.on("console", lambda message: console.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on("console", lambda message: "Content Security Policy" in message.text and console.append(message.text))
     page.goto(url, wait_until="networkidle")
     return page.evaluate("window.__violations") + console
 

@@ -17,9 +17,8 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from campaign.data.problems import DataProblems
-
 import tiny
+from campaign.data.problems import DataProblems
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 CACHE = Path(tempfile.mkdtemp(prefix="fuzz-cache-"))  # shared: QR codes made once for all examples

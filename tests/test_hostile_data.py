@@ -15,21 +15,20 @@ import time
 
 import pytest
 import vobject
-from PIL import Image
 from icalendar import Calendar
 from icalendar.prop import TypesFactory
+from PIL import Image
 
+import tiny
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
 from campaign.features.calendar.ics import feeds
 from campaign.features.feedback.feedback import cached_qr, qr_files
 from campaign.features.gallery.images import process_images, site_files
+from campaign.fields.dates import ClockError, today
 from campaign.html.cache import CacheError, Memo, Seals, cache_dir, link_into
 from campaign.site.opendata import data_files, to_csv
-from campaign.fields.dates import ClockError, today
 from campaign.site.pages import build_pages, split_front_matter
-
-import tiny
 from conftest import ROOT, copy_project, mkdocs_build
 
 
@@ -217,7 +216,7 @@ def test_an_id_naming_a_generated_page_file_or_anchor_is_refused_with_the_reserv
 def test_every_fixed_anchor_of_the_domain_and_ledger_pages_is_reserved_for_task_and_item_ids():
     from campaign.data.reserved import RESERVED
     from campaign.html.render import TEMPLATES
-    static = lambda name: set(re.findall(r'\sid="([a-z0-9-]+)"', next(  # noqa: E731
+    static = lambda name: set(re.findall(r'\sid="([a-z0-9-]+)"', next(
         path for folder in TEMPLATES for path in [folder / name] if path.exists()).read_text(encoding="utf-8")))
     assert static("domain.html") - {"cc-chart-title"} <= set(RESERVED["task"][0])
     assert static("ledger_page.html") | static("ledger_section.html") <= set(RESERVED["item"][0])
@@ -412,8 +411,9 @@ def test_two_builds_at_once_wait_for_each_other_and_site_is_always_whole(tmp_pat
 
     reader = threading.Thread(target=read_forever)
     reader.start()
-    first, second = _build(tmp_path, "v1"), None
-    time.sleep(0.05)
+    first = _build(tmp_path, "v1")
+    while not list(tmp_path.glob(".site.new-*")):  # the first holds the lock and is building
+        time.sleep(0.005)
     second = _build(tmp_path, "v2")
     statuses = [first.wait(), second.wait()]
     failed = _build(tmp_path, "v3", status=1)

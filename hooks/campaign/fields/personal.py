@@ -43,7 +43,7 @@ def _kind(digits: str) -> str | None:
     local = _COUNTRY.sub("", digits)
     if _MOBILE.match(local):
         return "手机号码"
-    if _LANDLINE.match(local) or _LANDLINE.match("0" + local) and local != digits:
+    if _LANDLINE.match(local) or (_LANDLINE.match("0" + local) and local != digits):
         return "电话号码"
     if 16 <= len(digits) <= LONGEST and _luhn(digits):
         return "银行卡号"
