@@ -8,11 +8,15 @@ from zoneinfo import ZoneInfo
 CHINA = ZoneInfo("Asia/Shanghai")
 
 
-def today() -> date:
-    """The build date in China: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+def now() -> datetime:
+    """The build's clock, in China: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), CHINA) if epoch else datetime.now(CHINA)
-    return moment.date()
+    return datetime.fromtimestamp(int(epoch), CHINA) if epoch else datetime.now(CHINA)
+
+
+def today() -> date:
+    """The build date in China."""
+    return now().date()
 
 
 def date_cn(day: date, precision: str = "day") -> str:

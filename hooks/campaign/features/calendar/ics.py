@@ -18,6 +18,7 @@ from icalendar import Calendar, Event, Timezone, vRecur
 
 from campaign.html.cache import Memo, code_digest, versions
 from campaign.fields.dates import CHINA
+from campaign.features.calendar.history import Revision
 from campaign.features.calendar.schedule import days, window
 from campaign.data.load import Site
 from campaign.data.models import Activity
@@ -28,9 +29,12 @@ ONE_DAY = timedelta(days=1)
 END = "END:VCALENDAR\r\n"
 
 
-def feeds(site: Site, site_url: str, cache_dir: Path | None = None) -> dict[str, bytes]:
+def feeds(site: Site, site_url: str, cache_dir: Path | None = None,
+          revisions: dict[str, Revision] | None = None) -> dict[str, bytes]:
     """Site-relative path -> bytes of every calendar file. `site_url` is the absolute site root.
-    With `cache_dir`, each activity's serialised event and file are kept there between builds."""
+    With `cache_dir`, each activity's serialised event and file are kept there between builds;
+    `revisions` (history.py) give each event its DTSTAMP and SEQUENCE."""
+    revisions = revisions or {}
     # Each event is in three files (the whole campaign, its domain, its own): made and serialised once,
     # which is most of the work at city scale, and kept by a digest of everything it is made from.
     memo = Memo(cache_dir / "events.json" if cache_dir else None,
@@ -39,8 +43,9 @@ def feeds(site: Site, site_url: str, cache_dir: Path | None = None) -> dict[str,
     domains = {d.id: d.model_dump_json() for d in site.domains}
     entries = {}
     for activity in site.activities:
-        key = memo.key([*context, domains[activity.domain], activity.model_dump_json()])
-        entries[activity.id] = _Entry(*(memo.get(key) or memo.put(key, _entry(site, activity, site_url))))
+        revision = revisions.get(activity.id)
+        key = memo.key([*context, domains[activity.domain], activity.model_dump_json(), repr(revision)])
+        entries[activity.id] = _Entry(*(memo.get(key) or memo.put(key, _entry(site, activity, site_url, revision))))
     memo.save()
     files = {"calendar/all.ics": _feed(site, site.activities, entries, site.campaign.title, "all", site_url)}
     for domain in site.domains:
@@ -57,8 +62,8 @@ class _Entry(NamedTuple):
     file: str = ""  # the activity's own calendar file
 
 
-def _entry(site: Site, activity: Activity, site_url: str) -> _Entry:
-    made = event(site, activity, site_url)
+def _entry(site: Site, activity: Activity, site_url: str, revision: Revision | None) -> _Entry:
+    made = event(site, activity, site_url, revision)
     entry = _Entry(made.to_ical().decode(), isinstance(made.DTSTART, datetime))
     calendar = Calendar.new(prodid=PRODID, name=activity.title, uid=_uid(f"file-{activity.id}", site_url))
     return entry._replace(file=_assemble(calendar, [entry]))
@@ -96,20 +101,26 @@ def _uid(key: str, site_url: str) -> str:
 
 
 def stamp(site: Site) -> datetime:
-    """DTSTAMP. The data records no revision times, and the build time would restamp every event on
-    every build, so subscribers would see each refresh as a change. Feeds are replaced whole on refresh
-    and events matched by UID, so a fixed stamp costs clients nothing: the start of the campaign year,
-    which changes only with the data."""
+    """DTSTAMP when the data's history is unknown (history.py: no git, or a shallow clone). The build
+    time would restamp every event on every build, so subscribers would see each refresh as a change:
+    the start of the campaign year, which changes only with the data."""
     return datetime(site.campaign.year, 1, 1, tzinfo=timezone.utc)
 
 
-def event(site: Site, activity: Activity, site_url: str) -> Event:
+# What a change of plan adds to the title, and the status a calendar shows it by.
+_CHANGED = {"已取消": ("（已取消）", "CANCELLED"), "延期": ("（延期举行）", None)}
+
+
+def event(site: Site, activity: Activity, site_url: str, revision: Revision | None = None) -> Event:
     when, url = activity.when, f"{site_url}activities/{activity.id}/"
     suffix = {"deadline": "（截止）", "ongoing": "（长期开展）"}.get(when.kind, "（日期待定）" if when.approximate else "")
-    created = Event.new(uid=_uid(activity.id, site_url), stamp=stamp(site), summary=activity.title + suffix,
+    changed, status = _CHANGED.get(activity.status, ("", None))
+    created = Event.new(uid=_uid(activity.id, site_url), stamp=revision.stamp if revision else stamp(site),
+                        sequence=revision.sequence if revision else 0,
+                        last_modified=revision.stamp if revision else None, summary=activity.title + changed + suffix,
                         location=activity.where, url=url, categories=[site.domain(activity.domain).name],
                         description=_description(activity, url),
-                        status="TENTATIVE" if when.approximate else "CONFIRMED")
+                        status=status or ("TENTATIVE" if when.approximate else "CONFIRMED"))
     for name, value in _dates(activity, site).items():
         created.add(name, value)
     if not isinstance(created.DTSTART, datetime):
@@ -119,7 +130,10 @@ def event(site: Site, activity: Activity, site_url: str) -> Event:
 
 def _description(activity: Activity, url: str) -> str:
     when = activity.when
-    lines = [f"时间：{when.reading}" + (f"（原文：{when.text}）" if when.text != when.reading else ""),
+    lines = [f"本活动{activity.status}" + (f"：{activity.status_note}" if activity.status_note else "。")] if activity.status else []
+    if activity.planned:
+        lines.append(f"原定时间：{activity.planned.reading}，改为下面的时间。")
+    lines += [f"时间：{when.reading}" + (f"（原文：{when.text}）" if when.text != when.reading else ""),
              f"地点：{activity.where}", f"责任单位：{activity.organiser}"]
     if activity.audience:
         lines.append(f"参与对象：{activity.audience}")
