@@ -25,6 +25,7 @@ from campaign.features.feedback.feedback import feedback_block, qr_files
 from campaign.features.calendar import history
 from campaign.features.calendar.ics import feeds
 from campaign.features.gallery.images import process_images, site_files
+from campaign.features.news import news
 from campaign.data.load import Site, load_site
 from campaign.site.opendata import data_files
 from campaign.site.pages import build_pages, escape_meta
@@ -81,6 +82,7 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, path, content=text))
     for path, data in feeds(_site, config.site_url, _cache(config, "calendar"), _revisions(config)).items():
         files.append(File.generated(config, path, content=data))
+    files.append(File.generated(config, news.FEED, content=news.feed(_site, config.site_url)))
     # QR codes and photos come from caches: linked straight into site_dir (emptied by MkDocs just before).
     # They are not MkDocs files: 20,000 of them at city scale, each of which MkDocs would look at and copy.
     link_into(Path(config.site_dir), qr_files(_site, config.site_url, _cache(config, "qr")))
