@@ -188,7 +188,7 @@ def _check_references(domains: list[_Found], activities: list[_Found], achieveme
 
 def _report_problems(reports: list[_Found], activities: list[_Found], items: set[str]) -> list[Problem]:
     """Each report names an activity that exists, is not cancelled and has no other report, and 你说我办 items that exist."""
-    problems = _duplicates(reports, "回顾的活动", "activity")
+    problems = _duplicates(reports, "回顾的活动", "activity", "一项活动只写一篇回顾：把两篇合成一篇，删掉另一个文件。")
     by_id = {f.item.id: f.item for f in activities}
     for found in reports:
         activity = by_id.get(found.item.activity)
@@ -198,20 +198,22 @@ def _report_problems(reports: list[_Found], activities: list[_Found], items: set
         elif activity.status == "已取消":
             problems.append(found.problem("activity", f"活动「{activity.title}」已取消，不能有回顾。",
                                           "活动其实办了，就删掉它的「status: 已取消」；否则删掉这个回顾文件。"))
-        problems += [found.problem(("items", i), f"“你说我办”里没有编号为「{ref}」的意见建议。",
+        problems += [found.source.problem(found.loc + ("items", i), f"“你说我办”里没有编号为「{ref}」的意见建议。",
                                    "先在 data/feedback/ 里记下这条意见建议，再把它的 id 写在这里。")
                      for i, ref in enumerate(found.item.items) if ref not in items]
     return problems
 
 
-def _duplicates(found: list[_Found], what: str, key: str) -> list[Problem]:
+_RENAME = "改成一个没有用过的编号（例如在后面加 -2），或删除重复的一项。"
+
+
+def _duplicates(found: list[_Found], what: str, key: str, hint: str = _RENAME) -> list[Problem]:
     first: dict[str, _Found] = {}
     problems = []
     for f in found:
         value = getattr(f.item, key)
         if value in first:
-            problems.append(f.problem(key, f"{what}「{value}」重复了，{first[value].where} 已经用过。",
-                                      "改成一个没有用过的编号（例如在后面加 -2），或删除重复的一项。"))
+            problems.append(f.problem(key, f"{what}「{value}」重复了，{first[value].where} 已经用过。", hint))
         first.setdefault(value, f)
     return problems
 
