@@ -14,9 +14,11 @@ from pydantic import WithJsonSchema, model_validator
 
 from campaign.fields import links
 from campaign.fields.figures import Target, number, percent, read_target
-from campaign.data.ledger import public_text
+from campaign.data.ledger import COUNTS, Sum, public_text, read_sum
 from campaign.fields.photos import read_image_path, read_photo_date
 from campaign.fields.when import When, read_when
+from campaign.fields.amounts import Amount, read_amount
+from campaign.fields.dates import read_moment
 from campaign.fields.mistake import Mistake
 from campaign.data.vocabulary import ACTIVITY_STATUSES, LEDGER_STATUSES, TASK_STATUSES
 
@@ -190,6 +192,14 @@ class Activity(Strict, title="活动"):
             raise Mistake("写了取消或延期的说明，但没有写状态", "添加一行「status: 已取消」或「status: 延期」，或删掉 status_note 这一行。")
         return self
 
+    def facts(self, brief: bool = False) -> list[tuple[str, str]]:
+        """Where, who and for whom, as every page, calendar file and poster lists them after the time;
+        `brief`: what an activity card has room for."""
+        given = [("地点", self.where), ("责任单位", self.organiser)]
+        if not brief:
+            given.append(("参与对象", self.audience))
+        return [(label, value) for label, value in given if value]
+
 
 Status = Literal[TASK_STATUSES.labels]
 
@@ -312,32 +322,100 @@ class FeedbackItem(Strict, title="意见建议"):
         return self
 
 
-Count = Annotated[int, Field(ge=0)]
+def _read_moment_field(value, info: ValidationInfo) -> When:
+    hint = "写数字统计到哪一天或哪个月，例如 2022-07-15、2022年7月。"
+    return value if isinstance(value, When) else read_moment(value, (info.context or {}).get("year", date.today().year), hint)
+
+
+Moment = Annotated[
+    When,
+    PlainValidator(_read_moment_field),
+    PlainSerializer(lambda when: when.text, return_type=str),
+    WithJsonSchema({"type": "string", "examples": ["2022-07-15", "2022年7月"]}),
+]
+Count = Annotated[Amount, PlainValidator(read_amount), PlainSerializer(str, return_type=str),
+                  WithJsonSchema({"type": ["integer", "string"], "examples": [450, "500余", "约2000", "18.6万", "近万"]})]
+SumText = Annotated[Sum, PlainValidator(read_sum), PlainSerializer(str, return_type=str),
+                    WithJsonSchema({"type": "string", "examples": ["collected = resolved + in_progress"]})]
+CountKey = Literal[tuple(COUNTS)]
+
+
+class Rate(Strict, title="比例"):
+    label: Text = Field(title="比例名称", description="报道里的说法", examples=["入户率", "满意率"])
+    value: Count = Field(title="比例", description="照报道写，例如 100%", examples=["100%"])
+
+    @model_validator(mode="after")
+    def _a_share(self):
+        if not self.value.percent:
+            raise Mistake(f"比例「{self.value}」要带百分号", "写成 100%、97.6% 这样的比例；条数写在 collected 等字段里。")
+        return self
 
 
 class FeedbackTotals(Strict, title="办理情况统计"):
-    label: Text = Field(title="统计范围", description="这组数字统计的是什么", examples=["大走访收集的问题"])
+    id: Slug | None = Field(None, title="统计编号", description="有下级统计（例如各镇街）指向它时才需要", examples=["district-2022"])
+    parent: Slug | None = Field(None, title="上级统计", description="这组数字是哪个总数的一部分：写上级统计的编号",
+                                examples=["district-2022"])
+    complete: bool = Field(False, title="各下级相加等于总数",
+                           description="写 true：下级统计列全了，相加必须等于本统计；不写：相加不超过本统计", examples=[True])
+    period: str = Field("", title="轮次或时段", description="这组数字属于哪一轮、哪个时段；不同轮次的数字不会相加",
+                        examples=["2022年第二轮大走访"])
+    label: Text = Field(title="统计范围", description="这组数字统计的是什么", examples=["（示例）某社区大走访收集的问题"])
     domain: Slug | None = Field(None, title="所属领域", description="属于某个领域时写它的 id，可不写", examples=["environment"])
-    as_of: date | None = Field(None, title="数据截至", description="写成 2021-09-12 这样的日期；原始材料没写日期时可不写",
-                               examples=["2021-11-30"])
-    source: Text = Field(title="数据来源", description="数字出自哪里：只写有出处的真实数字", examples=["街道党政办工作通报"])
+    as_of: Moment | None = Field(None, title="数据截至", description="写到哪一天或哪个月；报道只写“截至目前”时不写，改写 reported",
+                                 examples=["2022-07-15", "2022年7月"])
+    reported: Moment | None = Field(None, title="报道时间", description="报道发布的日期或月份：页面显示“据…报道”", examples=["2022年7月"])
+    source: Text = Field(title="数据来源", description="数字出自哪里：只写有出处的真实数字", examples=["（示例）街道工作通报"])
     unit: str = Field("条", title="单位", description="问题的量词", examples=["条", "个", "件"])
-    visited: Count | None = Field(None, title="走访户数", description="走访了多少户，可不写", examples=[6761])
-    collected: Count = Field(title="收集问题", description="一共收集到多少条问题和诉求", examples=[450])
-    on_the_spot: Count | None = Field(None, title="当场解决", description="收集时当场解决的，可不写", examples=[12])
-    transferred: Count | None = Field(None, title="转办", description="交给责任单位办理的，可不写", examples=[450])
-    resolved: Count | None = Field(None, title="已办结", description="转办的问题中已经办结的，可不写", examples=[439])
-    in_progress: Count | None = Field(None, title="办理中", description="转办的问题中还在办理的，可不写", examples=[11])
+    visited: Count | None = Field(None, title="走访户数", description="走访了多少户，可不写", examples=[120])
+    collected: Count | None = Field(None, title="收集问题", description="一共收集到多少条问题和诉求；约数照写，例如 500余",
+                                    examples=[120])
+    on_the_spot: Count | None = Field(None, title="当场解决", description="当场解决的，可不写", examples=[12])
+    transferred: Count | None = Field(None, title="转办", description="交给责任单位办理的，可不写", examples=[108])
+    resolved: Count | None = Field(None, title="已办结", description="已经办结的，可不写", examples=[96])
+    in_progress: Count | None = Field(None, title="办理中", description="还在办理的，可不写", examples=[12])
+    outside: list[CountKey] = Field([], title="另外统计的数",
+                                    description="报道说“另有”的数不算在收集问题里，写它的字段名，例如 [on_the_spot]",
+                                    examples=[["on_the_spot"]])
+    sums: list[SumText] = Field([], title="必须相等的加法",
+                                description="报道里能对上的加法，例如 collected = resolved + in_progress；写了就逐一核对",
+                                examples=[["collected = resolved + in_progress"]])
+    rates: list[Rate] = Field([], title="比例", description="报道只给了比例时写这里，例如入户率 100%",
+                              examples=[[{"label": "入户率", "value": "100%"}]])
+
+    @model_validator(mode="after")
+    def _some_figure(self):
+        for key in ("visited", *COUNTS):
+            if getattr(self, key) is not None and getattr(self, key).percent:
+                raise Mistake(f"{key} 要写条数或户数，不能写比例「{getattr(self, key)}」",
+                              "比例写进 rates，例如 rates: [{label: 入户率, value: 100%}]。")
+        if not any(getattr(self, key) is not None for key in ("visited", *COUNTS)) and not self.rates:
+            raise Mistake("这组统计没有任何数字", "至少写一个：collected（收集问题）、resolved（已办结）、visited（走访户数）或 rates（比例）。")
+        return self
+
+
+class Output(Strict, title="工作量"):
+    label: Text = Field(title="名称", description="做了什么", examples=["建立微信群", "发放明白纸", "推送政策信息"])
+    value: Count = Field(title="数量", description="照报道写：642、25.2万、约2000", examples=["25.2万"])
+    unit: str = Field("", title="单位", description="数量的量词", examples=["个", "份", "条"])
+    domain: Slug | None = Field(None, title="所属领域", description="属于某个领域时写它的 id，可不写", examples=["healthcare"])
+    as_of: Moment | None = Field(None, title="数据截至", description="写到哪一天或哪个月，可不写", examples=["2022年7月"])
+    reported: Moment | None = Field(None, title="报道时间", description="报道发布的日期或月份，可不写", examples=["2022年7月"])
+    source: Text = Field(title="数据来源", description="数字出自哪里", examples=["（示例）区委办工作简报"])
 
 
 class FeedbackLedger(Strict, title="你说我办"):
+    intro: Markdown = Field("", title="说明", description="“你说我办”页面开头的话：意见建议从哪些渠道来、怎样办理；"
+                            "不写时按意见建议的渠道自动生成。全部文件里只能有一处写", examples=["居民通过12345热线和入户走访提出的问题，由责任单位限期办理。"])
     items: list[FeedbackItem] = Field([], title="意见建议", description="收到的意见建议，每条一项",
                                       examples=[[{"id": "2021-10-road-lights", "date": "2021-10-08", "domain": "environment",
-                                                  "channel": "12345热线", "summary": "小区南门路灯不亮",
+                                                  "channel": "12345热线", "summary": "（示例）小区南门路灯不亮",
                                                   "status": "已办结", "response": "已更换灯具"}]])
     totals: list[FeedbackTotals] = Field([], title="办理情况统计", description="只知道总数时写这里：收集、转办、办结等条数",
-                                         examples=[[{"label": "大走访收集的问题", "as_of": "2021-11-30", "source": "工作通报",
-                                                     "collected": 450, "transferred": 450, "resolved": 439}]])
+                                         examples=[[{"label": "（示例）某社区大走访收集的问题", "source": "（示例）社区工作通报",
+                                                     "collected": 120, "resolved": 96, "in_progress": 24,
+                                                     "sums": ["collected = resolved + in_progress"]}]])
+    outputs: list[Output] = Field([], title="工作量", description="宣传和走访做了多少：建群、发放材料、推送信息等",
+                                  examples=[[{"label": "发放明白纸", "value": "1.2万", "unit": "份", "source": "（示例）街道工作简报"}]])
 
 
 def _read_held_field(value, info: ValidationInfo) -> When:

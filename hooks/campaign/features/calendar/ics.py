@@ -134,9 +134,7 @@ def _description(activity: Activity, url: str) -> str:
     if activity.planned:
         lines.append(f"原定时间：{activity.planned.reading}，改为下面的时间。")
     lines += [f"时间：{when.reading}" + (f"（原文：{when.text}）" if when.text != when.reading else ""),
-             f"地点：{activity.where}", f"责任单位：{activity.organiser}"]
-    if activity.audience:
-        lines.append(f"参与对象：{activity.audience}")
+              *(f"{label}：{value}" for label, value in activity.facts())]
     if when.kind == "ongoing":
         lines.append("长期开展，没有固定日期；日历中按活动周期显示。")
     if activity.summary.strip():
