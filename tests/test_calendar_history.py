@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,10 +14,9 @@ from icalendar import Calendar
 from campaign.data.load import load_site
 from campaign.features.calendar.history import Revision, revisions, shallow
 from campaign.features.calendar.ics import feeds
-
 from test_news import SITE_URL, campaign
 
-NOW = datetime(2022, 12, 20, 4, tzinfo=timezone.utc)  # the build clock (SOURCE_DATE_EPOCH)
+NOW = datetime(2022, 12, 20, 4, tzinfo=UTC)  # the build clock (SOURCE_DATE_EPOCH)
 
 
 def git(repo: Path, *args: str, when: str = "2022-10-01T10:00:00Z") -> str:
@@ -52,7 +51,7 @@ def edit(data: Path, old: str, new: str) -> None:
 
 def test_an_edited_event_gets_a_new_stamp_and_sequence_and_the_others_keep_theirs(repo, tmp_path):
     data, cache = repo / "data", tmp_path / "cache"
-    first = datetime(2022, 10, 1, 10, tzinfo=timezone.utc)
+    first = datetime(2022, 10, 1, 10, tzinfo=UTC)
     stamp, sequence, modified, before = event(data, "open-day", cache)
     assert (stamp, sequence, modified) == (first, 0, first)
     # Edited, not yet committed (make serve): one revision more, at the build's clock.
@@ -61,7 +60,7 @@ def test_an_edited_event_gets_a_new_stamp_and_sequence_and_the_others_keep_their
     # Committed: stamped by the commit.
     git(data, "commit", "-qam", "开放日改地点", when="2022-10-05T08:00:00Z")
     stamp, sequence, modified, after = event(data, "open-day", cache)
-    edited = datetime(2022, 10, 5, 8, tzinfo=timezone.utc)
+    edited = datetime(2022, 10, 5, 8, tzinfo=UTC)
     assert (stamp, sequence, modified) == (edited, 1, edited)
     text = after["activities/open-day.ics"]
     assert b"\r\nDTSTAMP:20221005T080000Z\r\n" in text and b"\r\nSEQUENCE:1\r\n" in text
@@ -71,7 +70,7 @@ def test_an_edited_event_gets_a_new_stamp_and_sequence_and_the_others_keep_their
     # Going back to the old text is a change too: subscribers must take it.
     edit(data, "where: 第九小学报告厅", "where: 高新区第九小学")
     git(data, "commit", "-qam", "地点改回", when="2022-10-09T08:00:00Z")
-    assert event(data, "open-day", cache)[:2] == (datetime(2022, 10, 9, 8, tzinfo=timezone.utc), 2)
+    assert event(data, "open-day", cache)[:2] == (datetime(2022, 10, 9, 8, tzinfo=UTC), 2)
     assert (cache / "history.json").is_file()  # each file version is read once, then kept
     assert event(data, "open-day", None)[:2] == event(data, "open-day", cache)[:2]
 
@@ -86,7 +85,7 @@ def test_an_entry_that_moves_to_another_file_is_not_a_change_and_a_comment_is_no
     git(data, "add", "-A")
     git(data, "commit", "-qm", "换文件", when="2022-10-04T08:00:00Z")
     found = revisions(data, NOW)
-    assert found["open-day"] == Revision(0, datetime(2022, 10, 1, 10, tzinfo=timezone.utc))
+    assert found["open-day"] == Revision(0, datetime(2022, 10, 1, 10, tzinfo=UTC))
 
 
 def test_without_the_whole_history_the_campaign_years_fixed_stamp_stays(repo, tmp_path):
@@ -96,5 +95,5 @@ def test_without_the_whole_history_the_campaign_years_fixed_stamp_stays(repo, tm
     assert revisions(campaign(tmp_path / "plain"), NOW) == {}  # not in a repository
     files = feeds(load_site(clone / "data"), SITE_URL)
     [found] = Calendar.from_ical(files["activities/open-day.ics"]).events
-    assert found.DTSTAMP == datetime(2022, 1, 1, tzinfo=timezone.utc) and found["SEQUENCE"] == 0
+    assert datetime(2022, 1, 1, tzinfo=UTC) == found.DTSTAMP and found["SEQUENCE"] == 0
     assert "LAST-MODIFIED" not in found

@@ -440,10 +440,10 @@ class Report(Strict, title="活动回顾"):
                            examples=["campus-open-day"])
     held: HeldDates = Field(title="实际举办日期", description="活动实际举办的那一天或那几天，不写模糊的时间",
                             examples=["2021-09-18", "9月18日至20日"])
-    attendance: Count | None = Field(None, title="参加人数", description="来了多少人，只写数字，可不写", examples=[46])
+    attendance: Count | None = Field(None, title="参加人数", description="来了多少人，可不写；约数照写，例如 约200", examples=[46])
     attendees: str = Field("", title="参加的群体和单位", description="哪些人和单位参加了，写单位和群体，不写个人姓名",
                            examples=["区人大代表、学生家长代表"])
-    suggestions: Count | None = Field(None, title="收集意见建议", description="活动上收集到多少条意见建议，只写数字，可不写",
+    suggestions: Count | None = Field(None, title="收集意见建议", description="活动上收集到多少条意见建议，可不写；约数照写",
                                       examples=[12])
     items: list[Slug] = Field([], title="“你说我办”条目", description="活动上提出、已记入“你说我办”的意见建议编号，可不写",
                               examples=[["2021-12-hospital-queue"]])
@@ -457,7 +457,7 @@ class Report(Strict, title="活动回顾"):
 
     @model_validator(mode="after")
     def _items_within_suggestions(self):
-        if self.suggestions is not None and len(self.items) > self.suggestions:
+        if self.suggestions is not None and self.suggestions.exact and len(self.items) > self.suggestions.value:
             raise Mistake(f"列出了 {len(self.items)} 条“你说我办”，比收集的意见建议 {self.suggestions} 条还多",
                           "items 里的每一条都是活动上收集的意见建议：核对 suggestions 的数字。")
         if self.article_title and not self.article:

@@ -41,11 +41,16 @@ def report_records(site: Site) -> list[dict]:
         activity = site.activity(r.activity)
         records.append({"activity": r.activity, "title": activity.title, "domain": activity.domain,
                         "domain_name": site.domain(activity.domain).name, "held": r.held.text,
-                        "start": r.held.start.isoformat(), "end": r.held.end.isoformat(), "attendance": r.attendance,
-                        "attendees": r.attendees, "suggestions": r.suggestions, "items": r.items, "summary": r.summary.strip(),
+                        "start": r.held.start.isoformat(), "end": r.held.end.isoformat(), "attendance": _as_written(r.attendance),
+                        "attendees": r.attendees, "suggestions": _as_written(r.suggestions), "items": r.items, "summary": r.summary.strip(),
                         "photos": [site.pictures[p.image].full for p in r.photos if p.image in site.pictures],
                         "article": r.article or "", "url": f"activities/{r.activity}/#report"})
     return records
+
+
+def _as_written(amount) -> str | None:
+    """A count as the office wrote it (46, 约200): an approximate one never becomes exact."""
+    return None if amount is None else str(amount)
 
 
 def task_records(site: Site) -> list[dict]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
@@ -93,7 +93,7 @@ def _versions(top: Path, folder: str, memo: Memo):
         merged = {}
         for path in sorted(files):
             merged = files[path] | merged  # an id written twice: the first file's, as loading reports it
-        yield datetime.fromtimestamp(int(lines[0]), timezone.utc), merged
+        yield datetime.fromtimestamp(int(lines[0]), UTC), merged
 
 
 def _blobs(top: Path, shas: list[str], memo: Memo) -> dict[str, dict[str, str]]:

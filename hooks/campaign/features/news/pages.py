@@ -1,4 +1,4 @@
-"""The 动态 pages: every entry newest first, a page of PER_PAGE at news/, news/2/, news/3/ …"""
+"""The 动态 pages: every entry newest first, PER_PAGE to a page, at news/, news/2/, news/3/ …"""
 from __future__ import annotations
 
 from campaign.data.load import Site
@@ -11,14 +11,10 @@ PER_PAGE = 10
 def pages(site: Site, site_url: str) -> list[PageSpec]:
     found = entries(site)
     chunks = [found[i:i + PER_PAGE] for i in range(0, len(found), PER_PAGE)] or [[]]
-    urls = [page_path(n) for n in range(1, len(chunks) + 1)]
-    title = site.campaign.title
-    return [PageSpec(f"{url}index.md" if n == 1 else f"{url.rstrip('/')}.md", "动态" if n == 1 else f"动态（第 {n} 页）",
-                     "news_page.html", {"entries": chunk, "number": n, "pages": urls, "feed": {"path": FEED, "url": site_url + FEED}},
-                     # The entries repeat the activity and domain pages, which are the search results to find.
-                     {"description": f"{title}：活动回顾和重点工作的进展，最新的在前", **UNSEARCHED})
-            for n, (url, chunk) in enumerate(zip(urls, chunks), 1)]
-
-
-def page_path(number: int) -> str:
-    return "news/" if number == 1 else f"news/{number}/"
+    urls = ["news/" if n == 1 else f"news/{n}/" for n in range(1, len(chunks) + 1)]
+    feed = {"path": FEED, "url": site_url + FEED}
+    # The entries repeat the activity and domain pages, which are the search results to find.
+    meta = {"description": f"{site.campaign.title}：活动回顾和重点工作的进展，最新的在前", **UNSEARCHED}
+    return [PageSpec("news/index.md" if n == 1 else f"news/{n}.md", "动态" if n == 1 else f"动态（第 {n} 页）",
+                     "news_page.html", {"entries": chunk, "number": n, "pages": urls, "feed": feed}, meta)
+            for n, chunk in enumerate(chunks, 1)]
