@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, ValidationInfo
-from pydantic import WithJsonSchema, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, TypeAdapter
+from pydantic import ValidationError, ValidationInfo, WithJsonSchema, model_validator
 
 from campaign.fields import links
 from campaign.fields.figures import Target, number, percent, read_target
@@ -61,8 +61,23 @@ PhotoDate = Annotated[
     WithJsonSchema({"type": "string", "examples": ["2021-09-12", "2021年9月"]}),
 ]
 Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
-Text = Annotated[str, Field(min_length=1)]
-Markdown = Annotated[str, Field(json_schema_extra={"format": "markdown"})]
+# Longest texts, in characters: a title or name shown on one line, a few sentences, a page of Markdown.
+# Far above what an office writes; they keep a pasted document or a runaway file out of every page.
+LINE, PARAGRAPH, PAGE = 200, 2_000, 20_000
+Line = Annotated[str, Field(max_length=LINE)]
+Text = Annotated[Line, Field(min_length=1)]  # a required line
+Paragraph = Annotated[str, Field(max_length=PARAGRAPH)]
+Sentences = Annotated[Paragraph, Field(min_length=1)]  # a required paragraph
+Markdown = Annotated[str, Field(max_length=PAGE, json_schema_extra={"format": "markdown"})]
+Year = Annotated[int, Field(ge=2000, le=2100)]
+
+
+def campaign_year(raw) -> int | None:
+    """`raw` as a campaign year, or None when it is not one (every date of the campaign depends on it)."""
+    try:
+        return TypeAdapter(Year).validate_python(raw)
+    except ValidationError:
+        return None
 # Links that land in an href and a QR code: read by links.py, which lets only web, tel and e-mail through.
 WebUrl = Annotated[str, PlainValidator(links.web_url), WithJsonSchema({"type": "string", "pattern": r"^https?://\S+$"})]
 FormTemplate = Annotated[str, PlainValidator(links.form_template),
@@ -72,7 +87,7 @@ EmailAddress = Annotated[str, PlainValidator(links.email), WithJsonSchema({"type
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
 
 
 _TEMPLATE_HELP = ("可不写；写了，网址里的 {title}、{url}、{id} 换成每一页的标题、网址和活动（领域）编号，"
@@ -106,9 +121,9 @@ class FeedbackOverride(Strict, title="本页的意见建议渠道"):
 class Campaign(Strict, title="活动总体信息"):
     title: Text = Field(title="活动名称", description="网站的标题，显示在每一页顶部",
                         examples=["市民看城市变化提意见建议"])
-    slogan: str = Field("", title="口号", description="首页标题下的一句话，可不写", examples=["爱家乡·看变化·提建议"])
+    slogan: Line = Field("", title="口号", description="首页标题下的一句话，可不写", examples=["爱家乡·看变化·提建议"])
     organiser: Text = Field(title="主办单位", description="写单位名称，不写个人姓名", examples=["山头街道党政办公室"])
-    year: int = Field(title="年份", ge=2000, le=2100,
+    year: Year = Field(title="年份",
                       description="没有写年份的日期按这一年理解", examples=[2021])
     period: WhenText = Field(title="活动周期", description="整个系列活动的起止时间，写法和活动时间一样",
                              examples=["9月初至12月底", "2021年9月至12月"])
@@ -122,7 +137,7 @@ class Domain(Strict, title="民生领域"):
     id: Slug = Field(title="领域编号", description="英文小写和连字符，用于网址，例如 elderly-care",
                      examples=["elderly-care", "healthcare"])
     name: Text = Field(title="领域名称", description="配档表“事项类别”一栏的名称", examples=["老有所养"])
-    summary: Text = Field(title="一句话简介", description="领域列表里显示的一句话", examples=["养老助老服务和养老保险服务。"])
+    summary: Sentences = Field(title="一句话简介", description="领域列表里显示的一句话", examples=["养老助老服务和养老保险服务。"])
     unit: Text = Field(title="牵头单位", description="写单位名称，不写个人姓名", examples=["民政办"])
     description: Markdown = Field("", title="详细介绍", description="领域页面上的介绍，可用简单的 Markdown，可不写",
                                   examples=["重点是规范养老机构管理，保障养老保险待遇按时足额发放。"])
@@ -139,15 +154,15 @@ _PAIR = {"title": "秋泉小区3号楼", "before": _PHOTO, "after": _PHOTO_AFTER
 class Photo(Strict, title="照片"):
     image: ImagePath = Field(title="图片文件", description="放在 data/images/ 里，写它在那里的路径；手机照片（JPEG、HEIC）直接放入即可",
                              examples=["qiuquan/before.jpg"])
-    alt: Text = Field(title="画面描述", description="必填：为看不到图片的居民写清画面里有什么（读屏软件会读出）",
+    alt: Sentences = Field(title="画面描述", description="必填：为看不到图片的居民写清画面里有什么（读屏软件会读出）",
                       examples=["秋泉小区3号楼，外墙灰暗脱皮，楼前堆着杂物"])
-    caption: str = Field("", title="图注", description="显示在图片下面的说明，可不写", examples=["改造前的秋泉小区"])
+    caption: Paragraph = Field("", title="图注", description="显示在图片下面的说明，可不写", examples=["改造前的秋泉小区"])
     date: PhotoDate | None = Field(None, title="拍摄时间", description="某一天或某个月，可不写", examples=["2021-03-15"])
-    credit: str = Field("", title="摄影或来源", description="拍摄人或提供单位，可不写", examples=["城建办"])
+    credit: Line = Field("", title="摄影或来源", description="拍摄人或提供单位，可不写", examples=["城建办"])
 
 
 class BeforeAfter(Strict, title="前后对比"):
-    title: str = Field("", title="对比标题", description="这组照片拍的是哪里，可不写", examples=["秋泉小区3号楼"])
+    title: Line = Field("", title="对比标题", description="这组照片拍的是哪里，可不写", examples=["秋泉小区3号楼"])
     before: Photo = Field(title="之前", description="变化之前的照片", examples=[_PHOTO])
     after: Photo = Field(title="之后", description="变化之后的照片，最好和之前的照片从同一位置、同一角度拍",
                          examples=[_PHOTO_AFTER])
@@ -161,7 +176,7 @@ class Activity(Strict, title="活动"):
     when: WhenText = Field(title="活动时间", description="照配档表原话写；网站不会把时间写得比原文更具体")
     where: Text = Field(title="活动地点", description="线上活动写明平台", examples=["山头卫生院", "线上（微信公众号）"])
     organiser: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["山头卫生院"])
-    audience: str = Field("", title="参与对象", description="哪些人参加，可不写", examples=["辖区老年人"])
+    audience: Line = Field("", title="参与对象", description="哪些人参加，可不写", examples=["辖区老年人"])
     channels: list[Text] = Field([], title="活动形式和渠道", description="写成列表，可不写",
                                  examples=[["实地参观", "微信公众号"]])
     summary: Markdown = Field("", title="活动内容", description="活动页面上的介绍，可用简单的 Markdown，可不写",
@@ -177,7 +192,7 @@ class Activity(Strict, title="活动"):
         examples=["延期", "已取消"])
     planned: WhenText | None = Field(None, title="原定时间", description="延期时必填：配档表里原来的时间，写法和活动时间一样",
                                      examples=["10月份"])
-    status_note: str = Field("", title="取消或延期的说明", description="为什么取消或延期，可不写", examples=["因天气原因延期"])
+    status_note: Line = Field("", title="取消或延期的说明", description="为什么取消或延期，可不写", examples=["因天气原因延期"])
 
     @model_validator(mode="after")
     def _status_explained(self):
@@ -213,7 +228,7 @@ class Milestone(Strict, title="时间节点"):
 class Progress(Strict, title="完成进度"):
     done: float = Field(title="已完成量", ge=0, description="已经完成了多少，只写数字", examples=[2.2])
     total: float = Field(title="总量", gt=0, description="一共要完成多少，只写数字", examples=[8])
-    unit: str = Field("", title="单位", description="done 和 total 的单位", examples=["公里", "户", "个"])
+    unit: Line = Field("", title="单位", description="done 和 total 的单位", examples=["公里", "户", "个"])
     as_of: date | None = Field(None, title="数据截至", description="写成 2021-10-31 这样的日期，可不写",
                                examples=["2021-10-31"])
 
@@ -230,7 +245,7 @@ class KeyTask(Strict, title="重点工作"):
     kind: Literal["重点工作", "重点解决问题"] = Field("重点工作", title="类别", description="不写时按“重点工作”",
                                                     examples=["重点解决问题"])
     unit: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["山头卫生院"])
-    measures: list[Text] = Field([], title="具体措施", description="每条措施一项", examples=[["分段施工", "夜间作业减少扰民"]])
+    measures: list[Sentences] = Field([], title="具体措施", description="每条措施一项", examples=[["分段施工", "夜间作业减少扰民"]])
     deadline: WhenText = Field(title="完成时限", description="照配档表原话写，写法和活动时间一样",
                                examples=["6月底前", "2021年12月底", "长期坚持"])
     status: Status = Field(title="进展", description="、".join(TASK_STATUSES.labels[:-1]) + "或" + TASK_STATUSES.labels[-1], examples=["进行中"])
@@ -257,12 +272,12 @@ class Figure(Strict, title="数据"):
     label: Text = Field(title="指标名称", description="显示在数字旁边", examples=["民生实事项目"])
     value: float | None = Field(None, title="数值", description="当前值或已完成数，只写数字", examples=[101])
     total: float | None = Field(None, title="总数", description="有总数时显示完成进度，只写数字", examples=[148])
-    unit: str = Field("", title="单位", description="百分比写 %", examples=["个", "户", "公里", "万元", "%"])
+    unit: Line = Field("", title="单位", description="百分比写 %", examples=["个", "户", "公里", "万元", "%"])
     target: TargetText | None = Field(None, title="目标", description="比较符号加数字，页面显示是否达到",
                                       examples=["≥ 90%", "不低于 98%"])
     parent: Slug | None = Field(None, title="上级指标", description="这一项是哪个指标的分项", examples=["projects"])
     as_of: date = Field(title="数据截至", description="写成 2021-09-12 这样的日期", examples=["2021-09-12"])
-    source: str = Field("", title="数据来源", description="数据出自哪里，可不写", examples=["新闻发布会"])
+    source: Line = Field("", title="数据来源", description="数据出自哪里，可不写", examples=["新闻发布会"])
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -293,7 +308,7 @@ class Achievements(Strict, title="重点工作和数据"):
 
 
 LedgerStatus = Literal[LEDGER_STATUSES.labels]
-PublicText = Annotated[str, AfterValidator(public_text)]
+PublicText = Annotated[Paragraph, AfterValidator(public_text)]
 Day = date  # a field named "date" would shadow the type inside its class
 
 
@@ -309,7 +324,7 @@ class FeedbackItem(Strict, title="意见建议"):
     reason: PublicText = Field("", title="未采纳的原因", description="状态是“未采纳”时必填，说明为什么", examples=["该路段属市政道路，已转交区城管局"])
     response: PublicText = Field("", title="办理结果或答复", description="做了什么、答复了什么；“办理中”时可写进展",
                                  examples=["城建办已更换灯具，10月15日起恢复照明"])
-    links: list[Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$")]] = Field(
+    links: list[Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$", max_length=LINE)]] = Field(
         [], title="相关活动或重点工作", description="活动写编号；重点工作写“领域编号/任务编号”",
         examples=[["hospital-open-day", "healthcare/long-queues"]])
 
@@ -365,7 +380,7 @@ class FeedbackTotals(Strict, title="办理情况统计"):
                                  examples=["2022-07-15", "2022年7月"])
     reported: Moment | None = Field(None, title="报道时间", description="报道发布的日期或月份：页面显示“据…报道”", examples=["2022年7月"])
     source: Text = Field(title="数据来源", description="数字出自哪里：只写有出处的真实数字", examples=["（示例）街道工作通报"])
-    unit: str = Field("条", title="单位", description="问题的量词", examples=["条", "个", "件"])
+    unit: Line = Field("条", title="单位", description="问题的量词", examples=["条", "个", "件"])
     visited: Count | None = Field(None, title="走访户数", description="走访了多少户，可不写", examples=[120])
     collected: Count | None = Field(None, title="收集问题", description="一共收集到多少条问题和诉求；约数照写，例如 500余",
                                     examples=[120])
@@ -396,7 +411,7 @@ class FeedbackTotals(Strict, title="办理情况统计"):
 class Output(Strict, title="工作量"):
     label: Text = Field(title="名称", description="做了什么", examples=["建立微信群", "发放明白纸", "推送政策信息"])
     value: Count = Field(title="数量", description="照报道写：642、25.2万、约2000", examples=["25.2万"])
-    unit: str = Field("", title="单位", description="数量的量词", examples=["个", "份", "条"])
+    unit: Line = Field("", title="单位", description="数量的量词", examples=["个", "份", "条"])
     domain: Slug | None = Field(None, title="所属领域", description="属于某个领域时写它的 id，可不写", examples=["healthcare"])
     as_of: Moment | None = Field(None, title="数据截至", description="写到哪一天或哪个月，可不写", examples=["2022年7月"])
     reported: Moment | None = Field(None, title="报道时间", description="报道发布的日期或月份，可不写", examples=["2022年7月"])
@@ -441,7 +456,7 @@ class Report(Strict, title="活动回顾"):
     held: HeldDates = Field(title="实际举办日期", description="活动实际举办的那一天或那几天，不写模糊的时间",
                             examples=["2021-09-18", "9月18日至20日"])
     attendance: Count | None = Field(None, title="参加人数", description="来了多少人，可不写；约数照写，例如 约200", examples=[46])
-    attendees: str = Field("", title="参加的群体和单位", description="哪些人和单位参加了，写单位和群体，不写个人姓名",
+    attendees: Line = Field("", title="参加的群体和单位", description="哪些人和单位参加了，写单位和群体，不写个人姓名",
                            examples=["区人大代表、学生家长代表"])
     suggestions: Count | None = Field(None, title="收集意见建议", description="活动上收集到多少条意见建议，可不写；约数照写",
                                       examples=[12])
@@ -453,7 +468,7 @@ class Report(Strict, title="活动回顾"):
     photos: list[Photo] = Field([], title="现场照片", description="每张照片都要写画面描述（alt）", examples=[[_PHOTO_AFTER]])
     article: WebUrl | None = Field(None, title="公众号文章网址", description="微信公众号上的报道，可不写；网页上会注明“将离开本站”",
                                    examples=["https://mp.weixin.qq.com/s/abcdef"])
-    article_title: str = Field("", title="文章标题", description="公众号文章的标题，可不写", examples=["家长代表走进山头中心学校"])
+    article_title: Line = Field("", title="文章标题", description="公众号文章的标题，可不写", examples=["家长代表走进山头中心学校"])
 
     @model_validator(mode="after")
     def _items_within_suggestions(self):

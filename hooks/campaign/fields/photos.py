@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel
 
 from campaign.fields.dates import read_moment
-from campaign.fields.mistake import Mistake
+from campaign.fields.mistake import Mistake, shown
 from campaign.fields.when import When
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff")
@@ -26,6 +26,8 @@ def read_image_path(value) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Mistake("应写图片文件的路径", PATH_HINT)
     text = value.strip()
+    if len(text) > 200:
+        raise Mistake(f"图片路径「{shown(text)}」太长了（{len(text)} 个字）", "文件夹名和文件名取短一些。" + PATH_HINT)
     parts = PurePosixPath(text).parts
     if "\\" in text or text.startswith("/") or ":" in text or any(p in {".", ".."} for p in parts):
         raise Mistake(f"图片路径「{text}」不能以“/”开头，也不能含“\\”“:”“..”", PATH_HINT)
