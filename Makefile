@@ -9,7 +9,7 @@ export PYTHONPATH := hooks
 export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import time; print(int(time.time() + 8*3600) // 86400 * 86400 + 4*3600)")
 SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
-.PHONY: build test bench serve check schemas new-activity import linkcheck publish lock clean
+.PHONY: build test bench serve check schemas new-activity new-report import linkcheck publish lock clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ check: $(VENV)/.installed
 # make new-activity ARGS='--domain healthcare --title 健康讲座 --when 10月份 --where 卫生院 --organiser 山头卫生院'
 new-activity: $(VENV)/.installed
 	$(BIN)/python -m campaign new-activity $(or $(CAMPAIGN_DATA),data) $(ARGS)
+
+# Write an activity's closing report (回顾) into data/reports/: asks for each field, or takes them all:
+# make new-report ARGS='--activity campus-open-day --held 2021-09-24 --summary … --photo "路径|画面描述"'
+new-report: $(VENV)/.installed
+	$(BIN)/python -m campaign new-report $(or $(CAMPAIGN_DATA),data) $(ARGS)
 
 # Import the office's 配档表 (.docx or .xlsx): make import FILE=配档表.docx [OUT=folder] [FORCE=1] [KEEP_NAMES=1]
 import: $(VENV)/.installed

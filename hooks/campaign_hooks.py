@@ -23,12 +23,14 @@ from campaign.html import assets
 from campaign.html.csp import with_policy
 from campaign.html.cache import CacheError, cache_dir, link_into
 from campaign.features.feedback.feedback import feedback_block, qr_files
+from campaign.features.calendar import history
 from campaign.features.calendar.ics import feeds
 from campaign.features.gallery.images import process_images, site_files
+from campaign.features.news import news
 from campaign.data.load import Site, load_site
 from campaign.site.opendata import data_files
 from campaign.site.pages import build_pages, escape_meta, split_front_matter
-from campaign.fields.dates import ClockError, today
+from campaign.fields.dates import ClockError, now, today
 from campaign.data.problems import DataProblems, Problem
 from campaign.html.render import BYTECODE, element_ids, toc_tokens
 from campaign.data.schema import schema_files
@@ -41,8 +43,7 @@ _bodies: dict[str, str] = {}  # src_uri -> the generated page's HTML, put before
 
 def on_config(config):
     global _site
-    # CAMPAIGN_DATA builds another campaign (e.g. examples/sibaoshan) with the same code and theme.
-    data_dir = Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
+    data_dir = _data_dir(config)
     with _stop_on_mistakes():
         today()  # an unreadable SOURCE_DATE_EPOCH stops the build here, not in MkDocs' sitemap
         loaded = load_site(data_dir)
@@ -114,8 +115,9 @@ def _add_files(files: Files, config) -> Files:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
         files.append(File.generated(config, path, content=text))
-    for path, data in feeds(_site, config.site_url, _cache(config, "calendar")).items():
+    for path, data in feeds(_site, config.site_url, _cache(config, "calendar"), _revisions(config)).items():
         files.append(File.generated(config, path, content=data))
+    files.append(File.generated(config, news.FEED, content=news.feed(_site, config.site_url)))
     # QR codes and photos come from caches: linked straight into site_dir (emptied by MkDocs just before).
     # They are not MkDocs files: 20,000 of them at city scale, each of which MkDocs would look at and copy.
     link_into(Path(config.site_dir), qr_files(_site, config.site_url, _cache(config, "qr")))
@@ -186,11 +188,25 @@ def _add_assets(files: Files, config) -> None:
         files.append(File.generated(config, path, abs_src_path=str(source)))
 
 
+def _revisions(config) -> dict:
+    """Each activity's DTSTAMP and SEQUENCE from the data's git history (features/calendar/history.py)."""
+    data_dir = _data_dir(config)
+    if history.shallow(data_dir):
+        log.info("日历：这是浅克隆（shallow clone），看不到数据的修改历史，活动的 DTSTAMP 按活动年份固定。"
+                 "CI 请拉取完整历史（actions/checkout 的 fetch-depth: 0，GitLab 的 GIT_DEPTH: 0）。")
+    return history.revisions(data_dir, now(), _cache(config, "calendar"))
+
+
 def _nav_paths(items):
     """The page paths in mkdocs.yml's nav (a list of titles mapped to paths or to nested lists)."""
     for item in items:
         for value in (item.values() if isinstance(item, dict) else [item]):
             yield from (_nav_paths(value) if isinstance(value, list) else [value])
+
+
+def _data_dir(config) -> Path:
+    # CAMPAIGN_DATA builds another campaign (e.g. examples/sibaoshan) with the same code and theme.
+    return Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
 
 
 def _cache(config, name: str) -> Path:

@@ -19,7 +19,10 @@ from campaign.data.load import Site
 from campaign.features.calendar import jsonld
 from campaign.features.calendar import pages as calendar
 from campaign.features.dashboard import dashboard
+from campaign.features.calendar.schedule import status
 from campaign.features.ledger import pages as ledger
+from campaign.features.news import pages as news
+from campaign.features.news.news import entries as news_entries
 from campaign.features.poster import pages as poster
 from campaign.fields.dates import today
 from campaign.html.render import UNSEARCHED, PageSpec, environment, page_url, relative
@@ -27,6 +30,7 @@ from campaign.data.problems import DataProblems, Problem
 from campaign.data.yamlsource import Source
 
 UPCOMING = 6  # how many coming activities the home page lists
+REPORTS = 3  # how many of the newest reports it shows, each with a photo
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,7 @@ def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[
         return Page(spec.src_uri, spec.title, body, spec.meta)
 
     specs = [*site_pages(site, on, site_url), *calendar.pages(site, on, site_url), *poster.pages(site, site_url),
-             *ledger.pages(site)]
+             *ledger.pages(site), *news.pages(site, site_url)]
     return [render(spec) for spec in specs]
 
 
@@ -113,7 +117,8 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
     """The home page, the activity and domain indexes, and a page per domain and per activity."""
     title = site.campaign.title
     specs = [
-        PageSpec("index.md", title, "home.html", {**dashboard.context(site), "upcoming": upcoming(site, on)},
+        PageSpec("index.md", title, "home.html", {**dashboard.context(site), "upcoming": upcoming(site, on),
+                                                  "reports": [e for e in news_entries(site) if e.report][:REPORTS]},
                  {"description": site.campaign.slogan or title}),
         PageSpec("activities/index.md", "活动安排", "activities.html",
                  meta={"description": f"{title}：全部活动安排", **UNSEARCHED}),
@@ -124,12 +129,23 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
                        {"domain": domain, "achievements": site.achievements.get(domain.id)},
                        {"description": domain.summary}) for domain in site.domains]
     specs += [PageSpec(f"activities/{activity.id}.md", activity.title, "activity.html",
-                       {"activity": activity, "domain": site.domain(activity.domain),
+                       {"activity": activity, "domain": site.domain(activity.domain), "phase": phase(site, activity, on),
                         "jsonld": jsonld.script(jsonld.event(site, activity, site_url))},
                        {"description": f"{activity.when.reading}，{activity.where}"}) for activity in site.activities]
     return specs
 
 
 def upcoming(site: Site, on: date) -> list:
-    """Activities not yet over on `on`, soonest first; ongoing ones are on the calendar instead."""
-    return [a for a in site.activities if a.when.end and a.when.end >= on][:UPCOMING]
+    """Activities not yet over on `on`, soonest first (cancelled ones not); ongoing ones are on the calendar instead."""
+    return [a for a in site.activities if a.when.end and a.when.end >= on and a.status != "已取消"][:UPCOMING]
+
+
+def phase(site: Site, activity, on: date) -> str:
+    """What an activity page is, said at its top: 预告 before, 回顾 after."""
+    if site.report(activity.id):
+        return "活动回顾"
+    if activity.status == "已取消":
+        return "活动已取消"
+    if status(activity.when, on, site.campaign.period) == "past":
+        return "活动已结束，回顾待发布"
+    return "活动预告"
