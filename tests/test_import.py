@@ -121,7 +121,7 @@ def test_seed_tables_from_word_import_into_data_that_builds(emptied, tmp_path):
 def test_report_names_every_cell_it_could_not_map(emptied, tmp_path):
     tables = seed_tables()
     schedule = tables["“市民看城市变化提意见建议”系列活动配档表"]
-    schedule[0].append("联系人")  # a column the data contract has no field for
+    schedule[0].append("经费预算")  # a column the data contract has no field for
     for row in schedule[1:]:
         row.append("")
     schedule[5][4] = "与区人大联系"  # 备注 of 校园开放日
@@ -133,7 +133,7 @@ def test_report_names_every_cell_it_could_not_map(emptied, tmp_path):
     file, line = unreadable.split(". ", 1)[1].split("（")[0].rsplit(":", 1)
     entry = (emptied / file).read_text(encoding="utf-8").splitlines()[int(line) - 1:]
     assert entry[0] == "  - id: task-2" and "    deadline: 长期坚持  # 原文：提升推广" in entry
-    assert "「联系人」一栏没有对应的字段" in report
+    assert "「经费预算」一栏没有对应的字段" in report
     assert "与区人大联系" in report and "「备注」" in report
     assert "新增领域「便民服务」（编号 domain-1" in report
     assert "表2 第3行「家庭教育宣讲会」）：没有写时间" in report
