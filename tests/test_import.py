@@ -181,20 +181,6 @@ def test_existing_files_are_not_overwritten_unless_forced_and_a_forced_import_is
         {p: t for p, t in before.items() if "healthcare" not in p.name}  # the same ids and text again
 
 
-def test_documents_that_are_not_plans_are_refused_in_chinese(tmp_path):
-    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(ImportProblem, match="只能导入 .docx"):
-        import_document(tmp_path / "old.doc", tmp_path / "data")
-    (tmp_path / "broken.docx").write_text("not a zip", encoding="utf-8")
-    with pytest.raises(ImportProblem, match="打不开"):
-        import_document(tmp_path / "broken.docx", tmp_path / "data")
-    document = docx.Document()
-    document.add_table(rows=2, cols=2).cell(0, 0).text = "姓名"
-    document.save(str(tmp_path / "other.docx"))
-    with pytest.raises(ImportProblem, match="没有找到配档表"):
-        import_document(tmp_path / "other.docx", tmp_path / "data")
-
-
 @pytest.mark.parametrize("text,phrase", [
     ("9—11月，通过微信公众号宣传", "9—11月"),
     ("12月中旬邀请群众代表、出院病患走进医院", "12月中旬"),

@@ -128,7 +128,7 @@ class _Rows:
 
     def __init__(self, table: Table, at: int, columns: dict[str, list[int]], domains: set[str], reading: Reading):
         self.table, self.at, self.columns, self.domains, self.reading = table, at, columns, domains, reading
-        self.section, self.kind, self.above = "", "", {}
+        self.section, self.kind, self.above, self.cells_above = "", "", {}, []
 
     def read(self) -> list[Row]:
         rows, header = [], self.table.rows[self.at]
@@ -137,15 +137,15 @@ class _Rows:
             filled = [c for c in cells if c]
             if not filled or cells == header:
                 continue
-            if _LEFT_OUT.match(self._first_word(cells)):
-                self.reading.left_out.append(f"{where}：{_LEFT_OUT.match(self._first_word(cells))[0]}行，没有导入："
-                                             + "｜".join(dict.fromkeys(filled))[:40])
+            first = self._first_word(cells)
+            if _LEFT_OUT.match(first):
+                self.reading.left_out.append(f"{where}：「{first[:20]}」是合计或说明，不是一项，没有导入。")
                 continue
             section = self._section(filled)
             if section:
                 self._start_section(section)
                 continue
-            row = self._row(_same_left(cells), where)
+            row = self._row(self._same(cells, where), where)
             if row:
                 rows.append(row)
         return rows
@@ -177,11 +177,6 @@ class _Rows:
     def _row(self, cells: list[str], where: str) -> Row | None:
         row = {key: "\n".join(dict.fromkeys(cells[i] for i in indexes if i < len(cells) and cells[i]))
                for key, indexes in self.columns.items()}
-        for key, value in row.items():
-            if value.strip().rstrip("。") in _SAME_ABOVE:
-                row[key] = self.above.get(key, "")
-                if not row[key]:
-                    self.reading.left_out.append(f"{where}：「{self._header(key)}」写着“{value}”，但上面没有可以沿用的内容，按空白处理。")
         if row.get("domain") and row["domain"] != self.above.get("domain"):
             self.above = {k: v for k, v in self.above.items() if k not in CARRIED_DOWN}  # a new domain starts afresh
         for key in CARRIED_DOWN:
@@ -194,13 +189,18 @@ class _Rows:
             return None
         return Row(where, row, self.kind)
 
-    def _header(self, key: str) -> str:
-        return self.table.rows[self.at][self.columns[key][0]]
-
-
-def _same_left(cells: list[str]) -> list[str]:
-    """同左 replaced by the cell to its left."""
-    out = []
-    for cell in cells:
-        out.append(out[-1] if out and cell.strip() in _SAME_LEFT else cell)
-    return out
+    def _same(self, cells: list[str], where: str) -> list[str]:
+        """同上 replaced by the cell above (as resolved), 同左 by the cell to its left, from left to right."""
+        out = []
+        for i, cell in enumerate(cells):
+            said = cell.strip().rstrip("。")
+            if said in _SAME_ABOVE:
+                cell = self.cells_above[i] if i < len(self.cells_above) else ""
+            elif said in _SAME_LEFT:
+                cell = out[-1] if out else ""
+            if said in _SAME_ABOVE | _SAME_LEFT and not cell:
+                header = self.table.rows[self.at][i] if i < len(self.table.rows[self.at]) else ""
+                self.reading.left_out.append(f"{where}：「{header}」写着“{said}”，但没有可以沿用的内容，按空白处理。")
+            out.append(cell)
+        self.cells_above = out
+        return out

@@ -150,7 +150,7 @@ def _word_table(table, name: str, title: str, found: list[Table]) -> None:
     width = max(map(len, rows), default=0)
     found.append(Table(name, [r + [""] * (width - len(r)) for r in rows], numbers, title, left_out))
     for n, inner in enumerate(nested, 1):
-        _word_table(inner, f"{name}里的第{n}个表格", "", found)
+        _word_table(inner, f"{name}里的第{n}个表格", title, found)  # the title above the layout table
 
 
 def _word_text(element) -> str:
