@@ -6,7 +6,8 @@ more known columns; header words vary from office to office (COLUMNS). Under the
   domain of the rows below; 重点工作 / 重点解决问题 as a section name the kind of the tasks below;
 - 合计, 小计, 备注, 注： rows are left out, and said so;
 - 同上 (〃) takes the cell above, 同左 the cell to the left; a blank domain, leader or unit cell carries
-  the one above down (offices merge or leave those blank), until the domain changes;
+  the one above down (offices merge or leave those blank), until the domain changes; not in a table
+  with a 编号 column, as `make export` writes, where every cell is written and a blank is a blank;
 - a row whose domain cannot be told is "unplaced": the importer refuses rather than guess.
 """
 from __future__ import annotations
@@ -179,7 +180,7 @@ class _Rows:
                for key, indexes in self.columns.items()}
         if row.get("domain") and row["domain"] != self.above.get("domain"):
             self.above = {k: v for k, v in self.above.items() if k not in CARRIED_DOWN}  # a new domain starts afresh
-        for key in CARRIED_DOWN:
+        for key in CARRIED_DOWN if "id" not in self.columns else ("domain",):  # an export writes every cell
             if key in self.columns or key == "domain":
                 row[key] = row.get(key) or self.above.get(key, "")
         row["domain"] = row["domain"] or self.section
