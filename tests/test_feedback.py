@@ -18,6 +18,7 @@ import pytest
 from campaign.features.feedback import feedback
 
 from campaign.fields import links
+from campaign.fields.mistake import Mistake
 from campaign.data.load import load_site
 from campaign.data.models import FeedbackOverride
 from test_browser import browser, served  # noqa: F401 — the shared Chromium fixture and the served sample
@@ -122,7 +123,7 @@ HOSTILE = ["javascript:alert(1)", " javascript:alert(1)", "JaVaScRiPt:alert(1)",
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_values_are_not_links(value):
     for read in (links.web_url, links.form_template, links.hotline, links.email):
-        with pytest.raises(links.LinkError):
+        with pytest.raises(Mistake):
             read(value)
 
 
@@ -135,7 +136,7 @@ def test_safe_values_pass_and_placeholders_are_encoded():
         "https://www.wjx.cn/vm/abc.aspx?sojumpparm=a%26b&t=%E5%8C%BB%E9%99%A2%20%E5%BC%80%E6%94%BE%E6%97%A5"
     for bad in ["https://{title}.example.org/", "https://x.example.org/?t={name}", "https://x.example.org/?t={title!r}",
                 "https://x.example.org/no-placeholder", "mailto:a@example.org", "tel:12345"]:
-        with pytest.raises(links.LinkError):
+        with pytest.raises(Mistake):
             links.form_template(bad)
 
 

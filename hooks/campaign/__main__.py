@@ -17,7 +17,7 @@ from campaign.editors.check import report, understood
 from campaign.editors.importer import ImportProblem, import_document
 from campaign.data.load import load_site
 from campaign.editors.newactivity import ASKED, EntryProblems, add_activity, split_list
-from campaign.site.pages import today
+from campaign.fields.dates import today
 from campaign.data.problems import DataProblems
 from campaign.data.schema import schema_files
 

@@ -11,8 +11,9 @@ from functools import cached_property
 
 from campaign.fields.figures import percent
 from campaign.data.problems import Problem
+from campaign.data.vocabulary import LEDGER_STATUSES
+from campaign.fields.mistake import Mistake
 
-STATUSES = ["已办结", "办理中", "已答复", "未采纳"]
 COUNTS = {"collected": "收集问题", "on_the_spot": "当场解决", "transferred": "转办",
           "resolved": "已办结", "in_progress": "办理中"}
 # (parts, their whole): the parts are shares of the whole and together never exceed it.
@@ -21,16 +22,12 @@ WHOLE_OF = {part: whole for parts, whole in RULES for part in parts}
 _PERSONAL = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|\d{17}[\dXx])(?!\d)")  # mobile or ID-card number
 
 
-class LedgerError(ValueError):
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.hint = hint
 
 
 def public_text(value: str) -> str:
     """Text that will be published: refuse what looks like a mobile or ID-card number."""
     if _PERSONAL.search(value or ""):
-        raise LedgerError("这段文字里好像有手机号码或身份证号码",
+        raise Mistake("这段文字里好像有手机号码或身份证号码",
                           "“你说我办”会公开在网上：删掉姓名、电话、证件号、门牌号等个人信息，只写反映的问题和办理情况。")
     return value
 
@@ -116,7 +113,7 @@ class Ledger:
     def counts(self, domain_id: str | None = None) -> list[StatusCount]:
         """How many items (of one domain, or all) are in each status, and their share."""
         items = self.items_of(domain_id) if domain_id else self.items
-        return [StatusCount(s, n, percent(n, len(items))) for s in STATUSES
+        return [StatusCount(s, n, percent(n, len(items))) for s in LEDGER_STATUSES.labels
                 if (n := sum(item.status == s for item in items))]
 
     shares = staticmethod(_shares)  # for the templates: site.ledger.shares(totals)

@@ -1,7 +1,6 @@
 """Read every data file, validate it, check references across files: one `Site`, or all mistakes.
 
-Like Eleventy's `_data` folder, the layout of `data/` is the contract:
-campaign.yml, domains.yml, activities/*.yml, achievements/*.yml.
+The files are found through data/kinds.py, the one list of the data folder's layout.
 """
 from __future__ import annotations
 
@@ -12,7 +11,8 @@ from pathlib import Path
 
 from campaign.fields.figures import roll_up
 from campaign.data.ledger import Ledger, ledger_problems, merged
-from campaign.data.models import Achievements, Activity, Campaign, Domain, FeedbackLedger, Photo
+from campaign.data.kinds import KIND, Kind, label
+from campaign.data.models import Achievements, Activity, Campaign, Domain, Photo
 from campaign.fields.photos import image_uses
 from campaign.data.problems import DataProblems, Problem
 from campaign.data.validate import LIST_HINT, validate
@@ -81,29 +81,30 @@ def load_site(data_dir: Path) -> Site:
     missing: list[Problem] = []
 
     def open_(path: Path) -> Source:
-        sources.append(Source(path, _label(path, data_dir)))
+        sources.append(Source(path, label(path, data_dir)))
         return sources[-1]
 
-    def required(name: str) -> Source | None:
-        if (data_dir / name).is_file():
-            return open_(data_dir / name)
-        missing.append(Problem(_label(data_dir / name, data_dir), 1, f"找不到文件 {name}。",
+    def required(kind: Kind) -> Source | None:
+        path, = kind.paths(data_dir)
+        if path.is_file():
+            return open_(path)
+        missing.append(Problem(label(path, data_dir), 1, f"找不到文件 {kind.pattern}。",
                                "从示例项目复制一份，再按本地情况修改。"))
         return None
 
-    def folder(name: str) -> list[Source]:
-        return [open_(p) for p in sorted((data_dir / name).glob("*")) if p.suffix in {".yml", ".yaml"}]
+    def every(kind: Kind) -> list[_Found]:
+        return [f for path in kind.paths(data_dir) for f in _validate_all(kind, open_(path), year)]
 
-    campaign_source = required("campaign.yml")
+    campaign_source = required(KIND["campaign"])
     year = _campaign_year(campaign_source)
-    campaign = _validate_all(Campaign, campaign_source, year, whole=True)
-    domains_source = required("domains.yml")
-    domains = _validate_all(Domain, domains_source, year)
-    activities = [f for s in folder("activities") for f in _validate_all(Activity, s, year)]
-    achievements = [_rolled_up(f) for s in folder("achievements") for f in _validate_all(Achievements, s, year, whole=True)]
+    campaign = _validate_all(KIND["campaign"], campaign_source, year)
+    domains_source = required(KIND["domains"])
+    domains = _validate_all(KIND["domains"], domains_source, year)
+    activities = every(KIND["activities"])
+    achievements = [_rolled_up(f) for f in every(KIND["achievements"])]
     # The ledger's links are checked only once the files they point into are clean (no echo of their errors).
     refs_ok = not any(s.problems for s in sources)
-    feedback = [f for s in folder("feedback") for f in _validate_all(FeedbackLedger, s, year, whole=True)]
+    feedback = every(KIND["feedback"])
 
     # Unknown-domain errors would only repeat a broken domains.yml once per activity.
     domains_ok = domains_source is not None and not domains_source.problems
@@ -125,25 +126,18 @@ def load_site(data_dir: Path) -> Site:
     )
 
 
-def _label(path: Path, data_dir: Path) -> str:
-    """How messages name a file: from the working directory when inside it, else from data/'s parent."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.resolve().relative_to(data_dir.resolve().parent).as_posix()
-
-
 def _campaign_year(source: Source | None) -> int:
     """The campaign year, read first because every other date depends on it."""
     raw = source.data.get("year") if source and isinstance(source.data, dict) else None
     return int(raw) if str(raw).isdigit() else date.today().year
 
 
-def _validate_all(model, source: Source | None, year: int, whole: bool = False) -> list[_Found]:
-    """Validate the document (whole), or each item of the list it holds."""
+def _validate_all(kind: Kind, source: Source | None, year: int) -> list[_Found]:
+    """Validate the document, or each item of the list it holds."""
     if source is None or (source.data is None and source.problems):
         return []
-    if whole:
+    model = kind.model
+    if not kind.is_list:
         item = validate(model, source.data, source, (), year)
         return [_Found(item, source, ())] if item is not None else []
     if not isinstance(source.data, list):

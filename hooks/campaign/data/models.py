@@ -13,10 +13,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializ
 from pydantic import WithJsonSchema, model_validator
 
 from campaign.fields import links
-from campaign.fields.figures import FigureError, Target, number, percent, read_target
-from campaign.data.ledger import LedgerError, public_text
+from campaign.fields.figures import Target, number, percent, read_target
+from campaign.data.ledger import public_text
 from campaign.fields.photos import read_image_path, read_photo_date
-from campaign.fields.when import When, WhenError, read_when
+from campaign.fields.when import When, read_when
+from campaign.fields.mistake import Mistake
+from campaign.data.vocabulary import LEDGER_STATUSES, TASK_STATUSES
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -25,7 +27,7 @@ def _read_when_field(value, info: ValidationInfo) -> When:
     if isinstance(value, When):
         return value
     if not isinstance(value, str):
-        raise WhenError("时间应写成一段文字", "例如：10月份、12月中旬、6月底前、长期坚持。")
+        raise Mistake("时间应写成一段文字", "例如：10月份、12月中旬、6月底前、长期坚持。")
     return read_when(value, (info.context or {}).get("year", date.today().year))
 
 
@@ -169,8 +171,16 @@ class Activity(Strict, title="活动"):
                                               description="可不写；只写和所属领域、campaign.yml 不同的几项",
                                               examples=[{"form_url": "https://example.org/feedback/open-day"}])
 
+    def facts(self, brief: bool = False) -> list[tuple[str, str]]:
+        """Where, who and for whom, as every page, calendar file and poster lists them after the time;
+        `brief`: what an activity card has room for."""
+        given = [("地点", self.where), ("责任单位", self.organiser)]
+        if not brief:
+            given.append(("参与对象", self.audience))
+        return [(label, value) for label, value in given if value]
 
-Status = Literal["未开始", "进行中", "已完成", "长期坚持"]
+
+Status = Literal[TASK_STATUSES.labels]
 
 
 class Milestone(Strict, title="时间节点"):
@@ -189,7 +199,7 @@ class Progress(Strict, title="完成进度"):
     @model_validator(mode="after")
     def _done_within_total(self):
         if self.done > self.total:
-            raise FigureError(f"已完成量 {number(self.done)} 大于总量 {number(self.total)}", "核对 done 和 total：已完成的不能比总量多。")
+            raise Mistake(f"已完成量 {number(self.done)} 大于总量 {number(self.total)}", "核对 done 和 total：已完成的不能比总量多。")
         return self
 
 
@@ -202,7 +212,7 @@ class KeyTask(Strict, title="重点工作"):
     measures: list[Text] = Field([], title="具体措施", description="每条措施一项", examples=[["分段施工", "夜间作业减少扰民"]])
     deadline: WhenText = Field(title="完成时限", description="照配档表原话写，写法和活动时间一样",
                                examples=["6月底前", "2021年12月底", "长期坚持"])
-    status: Status = Field(title="进展", description="未开始、进行中、已完成或长期坚持", examples=["进行中"])
+    status: Status = Field(title="进展", description="、".join(TASK_STATUSES.labels[:-1]) + "或" + TASK_STATUSES.labels[-1], examples=["进行中"])
     progress: Progress | None = Field(None, title="完成进度", description="可不写；写了已完成量和总量，页面显示进度条",
                                       examples=[{"done": 2.2, "total": 8, "unit": "公里", "as_of": "2021-10-31"}])
     milestones: list[Milestone] = Field([], title="时间节点", description="可不写；每个节点写时间、内容和是否完成",
@@ -236,13 +246,13 @@ class Figure(Strict, title="数据"):
     @model_validator(mode="after")
     def _consistent(self):
         if self.value is not None and self.total is not None and self.value > self.total:
-            raise FigureError(f"数值 {number(self.value)} 大于总数 {number(self.total)}",
+            raise Mistake(f"数值 {number(self.value)} 大于总数 {number(self.total)}",
                               "value 是已完成数，total 是总数：已完成的不能比总数多。")
         percents = [v for v in (self.value, self.total) if v is not None and self.unit == "%"]
         if self.target and self.target.unit == "%":
             percents.append(self.target.value)
         if not all(0 <= v <= 100 for v in percents):
-            raise FigureError("百分比要在 0 到 100 之间", "百分比写 0 到 100 之间的数，例如 92.5；不要写百分号以外的单位。")
+            raise Mistake("百分比要在 0 到 100 之间", "百分比写 0 到 100 之间的数，例如 92.5；不要写百分号以外的单位。")
         return self
 
     @property
@@ -261,7 +271,7 @@ class Achievements(Strict, title="重点工作和数据"):
                                             examples=[[_PAIR]])
 
 
-LedgerStatus = Literal["已办结", "办理中", "已答复", "未采纳"]
+LedgerStatus = Literal[LEDGER_STATUSES.labels]
 PublicText = Annotated[str, AfterValidator(public_text)]
 Day = date  # a field named "date" would shadow the type inside its class
 
@@ -274,7 +284,7 @@ class FeedbackItem(Strict, title="意见建议"):
     summary: Annotated[PublicText, Field(min_length=1)] = Field(
         title="反映的问题或建议", description="写清反映了什么；会公开在网上，不写姓名、电话、门牌号等个人信息",
         examples=["小区南门路灯不亮，晚上出行不便"])
-    status: LedgerStatus = Field(title="办理状态", description="已办结、办理中、已答复或未采纳", examples=["已办结"])
+    status: LedgerStatus = Field(title="办理状态", description="、".join(LEDGER_STATUSES.labels[:-1]) + "或" + LEDGER_STATUSES.labels[-1], examples=["已办结"])
     reason: PublicText = Field("", title="未采纳的原因", description="状态是“未采纳”时必填，说明为什么", examples=["该路段属市政道路，已转交区城管局"])
     response: PublicText = Field("", title="办理结果或答复", description="做了什么、答复了什么；“办理中”时可写进展",
                                  examples=["城建办已更换灯具，10月15日起恢复照明"])
@@ -285,9 +295,9 @@ class FeedbackItem(Strict, title="意见建议"):
     @model_validator(mode="after")
     def _explained(self):
         if self.status == "未采纳" and not self.reason:
-            raise LedgerError("状态是“未采纳”，但没有写原因", "添加一行「reason: …」，说明为什么没有采纳。")
+            raise Mistake("状态是“未采纳”，但没有写原因", "添加一行「reason: …」，说明为什么没有采纳。")
         if self.status != "办理中" and not self.response:
-            raise LedgerError(f"状态是“{self.status}”，但没有写办理结果或答复", "添加一行「response: …」，写明做了什么或怎样答复的。")
+            raise Mistake(f"状态是“{self.status}”，但没有写办理结果或答复", "添加一行「response: …」，写明做了什么或怎样答复的。")
         return self
 
 

@@ -8,6 +8,7 @@ import typing
 from pydantic import BaseModel, ValidationError
 
 from campaign.data.yamlsource import Source
+from campaign.fields.mistake import Mistake
 
 LIST_HINT = "写成列表，每一项单独一行，以“- ”开头。"
 
@@ -41,7 +42,9 @@ def explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
         return f"不认识的字段「{loc[-1]}」。", _suggest(str(loc[-1]), owner)
     if kind == "value_error":
         cause = ctx.get("error")
-        return f"{name}：{getattr(cause, 'message', cause)}。", getattr(cause, "hint", "")
+        if isinstance(cause, Mistake):
+            return f"{name}：{cause.message}。", cause.hint
+        return f"{name}：{cause}。", ""
     if kind == "string_pattern_mismatch" and str(loc[-1]) in {"id", "domain"}:
         return (f"{name}「{value}」只能用小写英文字母、数字和连字符。",
                 "例如 health-talk、elderly-care（不要用中文、空格或大写字母）。")

@@ -11,8 +11,10 @@ import typing
 from datetime import date
 from pathlib import Path
 
-from campaign.data.load import Site, _label
-from campaign.data.models import Activity, Status
+from campaign.data.kinds import KINDS, kind_of, label
+from campaign.data.load import Site
+from campaign.data.models import Activity
+from campaign.data.vocabulary import TASK_STATUSES
 from campaign.data.problems import Problem
 from campaign.fields.when import When
 from campaign.data.yamlsource import Source
@@ -57,7 +59,7 @@ def _counts(site: Site) -> list[str]:
     for domain in site.domains:
         achievements = site.achievements.get(domain.id)
         tasks = achievements.tasks if achievements else []
-        counts = [(status, sum(t.status == status for t in tasks)) for status in typing.get_args(Status)]
+        counts = [(status, sum(t.status == status for t in tasks)) for status in TASK_STATUSES.labels]
         by_status = "、".join(f"{status} {count}" for status, count in counts if count)
         figures = len(achievements.figures) if achievements else 0
         lines.append(f"{domain.name}（{domain.id}）：活动 {len(site.activities_of(domain.id))} 项，"
@@ -67,14 +69,26 @@ def _counts(site: Site) -> list[str]:
 
 def warnings(site: Site, data_dir: Path, content_dir: Path, on: date) -> list[Problem]:
     """What is legal but suspicious, each with file:line and what to do."""
-    sources = [Source(path, _label(path, data_dir)) for path in sorted(Path(data_dir).rglob("*.y*ml"))]
+    data_dir = Path(data_dir)
+    sources = [Source(path, label(path, data_dir)) for kind in KINDS for path in kind.paths(data_dir)]
     found = [_unreported(site, a, content_dir, on) for a in site.activities]
+    found += _unread_files(data_dir)
     found += [w for s in sources for w in _overdue(s, site, on)]
     found += [w for s in sources for w in _placeholders(s)]
     found += [w for s in sources for w in _data_images_without_alt(s)]
     found += _content_images_without_alt(content_dir)
     found += _orphan_pages(site, content_dir)
     return sorted(w for w in found if w)
+
+
+def _unread_files(data_dir: Path) -> list[Problem]:
+    """YAML files in the data folder that no kind of data is read from: a typo in a folder or file name
+    (data/activity/, campaign.yaml) would otherwise leave their content silently unpublished."""
+    kinds = "、".join(kind.pattern for kind in KINDS)
+    return [Problem(label(path, data_dir), 1, "网站不读这个文件，里面的内容不会发布。",
+                    f"数据文件只能放在这些位置：{kinds}；检查文件夹和文件名的拼写。")
+            for path in sorted(data_dir.rglob("*.y*ml"))
+            if kind_of(path.relative_to(data_dir).as_posix()) is None]
 
 
 def _orphan_pages(site: Site, content_dir: Path) -> list[Problem]:
@@ -143,7 +157,7 @@ def _content_images_without_alt(content_dir: Path) -> list[Problem]:
     for path in sorted(Path(content_dir).rglob("*.md")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if _NO_ALT.search(line):
-                found.append(Problem(_label(path, content_dir), number, "图片没有替代文字。", _ALT_HINT))
+                found.append(Problem(label(path, content_dir), number, "图片没有替代文字。", _ALT_HINT))
     return found
 
 

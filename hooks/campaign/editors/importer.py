@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from campaign.data.load import _label, load_site
+from campaign.data.kinds import label
+from campaign.data.load import load_site
 from campaign.data.models import SLUG
 from campaign.data.problems import DataProblems
 from campaign.data.schema import modeline, schemas_from
@@ -285,7 +286,7 @@ class _Plan:
         clash = [name for name in files if (self.out / name).exists()]
         if clash and not force:
             raise ImportProblem("没有导入：这些文件已经存在，导入会覆盖它们："
-                                + "、".join(_label(self.out / name, self.out) for name in clash)
+                                + "、".join(label(self.out / name, self.out) for name in clash)
                                 + "。请换一个输出目录（OUT=…），或确认覆盖（FORCE=1）。")
         notes = self._write_domains() + self._write_campaign()
         for name, (text, _) in files.items():
@@ -335,7 +336,7 @@ class _Plan:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text.rstrip("\n") + "\n" + "\n".join(l for e in entries for l in mapping(e, item=True)) + "\n",
                         encoding="utf-8")
-        return [f"{_label(path, self.out)}：新增领域「{d['name']}」（编号 {d['id']}，{d['row']}）"
+        return [f"{label(path, self.out)}：新增领域「{d['name']}」（编号 {d['id']}，{d['row']}）"
                 + ("" if d["id"] in COMMON_DOMAINS.values() else "，编号是临时的，可改成有意义的英文")
                 + "，请填写一句话简介（summary）和牵头单位（unit）" for d in new]
 
@@ -353,7 +354,7 @@ class _Plan:
         }
         path.write_text(modeline("campaign.yml", schemas_from(self.out)) + "\n" + "\n".join(mapping(starter)) + "\n",
                         encoding="utf-8")
-        return [f"{_label(path, self.out)}：新建了活动总体信息，请填写主办单位（organiser），"
+        return [f"{label(path, self.out)}：新建了活动总体信息，请填写主办单位（organiser），"
                 "把意见征集表的网址（form_url）换成真实的，核对名称和活动周期"]
 
     def _check(self) -> tuple[bool, str]:
@@ -480,10 +481,10 @@ def _int(value) -> int | None:
 
 def _report(plan: _Plan, source: Path, lines: dict[str, list[int]], opening: list[str], notes: list[str],
             skipped: list[str], keep_names: bool) -> str:
-    report = [f"导入报告：{source.name} → {_label(plan.out, plan.out)}/", *opening, "", "写入的文件："]
+    report = [f"导入报告：{source.name} → {label(plan.out, plan.out)}/", *opening, "", "写入的文件："]
     for name, entries in plan.entries.items():
         what = "项活动" if name.startswith("activities/") else "项重点工作"
-        report.append(f"  {_label(plan.out / name, plan.out)}：{len(entries)} {what}")
+        report.append(f"  {label(plan.out / name, plan.out)}：{len(entries)} {what}")
     todo = notes + _todo(plan, lines)
     report += ["", f"需要补充或核对的地方（{len(todo)} 处；make check 会列出每个「{PLACEHOLDER}」的文件和行号）："]
     report += [f"{n}. {t}" for n, t in enumerate(todo, 1)]
@@ -498,7 +499,7 @@ def _report(plan: _Plan, source: Path, lines: dict[str, list[int]], opening: lis
         report += ["责任领导（只记在本报告里，不写入数据）："]
         report += [f"  {e.data['id']}「{e.data['title']}」：{e.names}" for es in plan.entries.values() for e in es if e.names]
     report += ["", "逐行对照（配档表的行 → 数据文件的行）："]
-    report += [f"  {e.source.where} → {_label(plan.out / name, plan.out)}:{line} {e.data['id']}「{e.data['title']}」"
+    report += [f"  {e.source.where} → {label(plan.out / name, plan.out)}:{line} {e.data['id']}「{e.data['title']}」"
                for name, entries in plan.entries.items() for e, line in zip(entries, lines[name])]
     return "\n".join(report)
 
@@ -517,5 +518,5 @@ def _todo(plan: _Plan, lines: dict[str, list[int]]) -> list[str]:
     todo += ["重点工作的类别（kind）没有写明的按标题推断：写的是问题的（“……不到位”“看病难”）记为“重点解决问题”；"
              "进展（status）没有写明的按完成时限推断：长期的记“长期坚持”，其余记“进行中”。请逐项核对。"] * any(
         name.startswith("achievements/") for name in plan.entries)
-    return todo + [f"{_label(plan.out / name, plan.out)}:{line}（{e.source.where}「{e.data['title']}」）：{'；'.join(e.issues)}"
+    return todo + [f"{label(plan.out / name, plan.out)}:{line}（{e.source.where}「{e.data['title']}」）：{'；'.join(e.issues)}"
                    for name, entries in plan.entries.items() for e, line in zip(entries, lines[name]) if e.issues]

@@ -13,12 +13,14 @@ from typing import Callable
 from pydantic import ValidationError
 
 from campaign.editors.check import understood
-from campaign.data.load import Site, _label, load_site
+from campaign.data.kinds import label
+from campaign.data.load import Site, load_site
 from campaign.data.models import Activity
 from campaign.data.problems import DataProblems
 from campaign.data.schema import modeline, schemas_from
 from campaign.data.validate import explain
-from campaign.fields.when import WhenError, read_when
+from campaign.fields.mistake import Mistake
+from campaign.fields.when import read_when
 from campaign.editors.yamlwrite import mapping
 
 ASKED = ["domain", "title", "when", "where", "organiser", "audience", "channels", "summary", "id"]
@@ -96,7 +98,7 @@ def _ask_when(site: Site, ask: Ask) -> str:
         answer = _ask_text("when", "", ask)
         try:
             when = read_when(answer, site.campaign.year)
-        except WhenError as error:
+        except Mistake as error:
             print(f"{error.message}。{error.hint}")
             continue
         print(f"  网站的理解：{understood(when)}")
@@ -172,4 +174,4 @@ def _append(data_dir: Path, fields: dict) -> tuple[str, Site]:
     except DataProblems:
         path.write_text(before, encoding="utf-8") if before is not None else path.unlink()
         raise
-    return f"{_label(path, data_dir)}:{line}", site
+    return f"{label(path, data_dir)}:{line}", site

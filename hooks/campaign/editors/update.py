@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from campaign.data.load import Site, _label, load_site
+from campaign.data.kinds import label
+from campaign.data.load import Site, load_site
 from campaign.data.problems import DataProblems
 from campaign.editors.exporter import cells
 from campaign.editors.importer import KINDS, STATUSES, Result, measures, save_report
@@ -79,7 +80,7 @@ class _Update:
             seen.add((kind, given))
             self._row(kind, row, *found)
         files = self._write()
-        report = [f"导入报告：{source.name} → {_label(self.out, self.out)}/（按编号更新已有的活动和重点工作）", *opening, ""]
+        report = [f"导入报告：{source.name} → {label(self.out, self.out)}/（按编号更新已有的活动和重点工作）", *opening, ""]
         report += [f"改动 {len(self.changes)} 处：" if self.changes else "没有改动：表格和数据一致，没有改写任何文件。"]
         report += [f"  {c}" for c in self.changes]
         if self.refused:
@@ -143,7 +144,7 @@ class _Update:
     def _edit(self, kind, item, domain, name, value, change, header, row) -> None:
         file = self._activity_file(item.id) if kind == "activities" else self.out / "achievements" / f"{domain}.yml"
         self.edits.setdefault(file, []).append((item.id, name, value))
-        self.changes.append(f"{_label(file, self.out)} {item.id}「{item.title}」{header}：{change}（{row.where}）")
+        self.changes.append(f"{label(file, self.out)} {item.id}「{item.title}」{header}：{change}（{row.where}）")
 
     def _activity_file(self, activity_id: str) -> Path:
         for path in sorted((self.out / "activities").glob("*.yml")):

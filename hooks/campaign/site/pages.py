@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
 import yaml
 
-from campaign.features.calendar import jsonld
-from campaign.features.calendar.pages import calendar_pages
-from campaign.features.dashboard.dashboard import STATUSES, bar_scale, latest_change, progress_by_domain, status_totals
-from campaign.features.feedback.feedback import feedback_pages
 from campaign.data.load import Site
-from campaign.html.render import UNSEARCHED, environment, page_url, relative
+from campaign.features.calendar import jsonld
+from campaign.features.calendar import pages as calendar
+from campaign.features.dashboard import dashboard
+from campaign.features.ledger import pages as ledger
+from campaign.features.poster import pages as poster
+from campaign.fields.dates import today
+from campaign.html.render import UNSEARCHED, PageSpec, environment, page_url, relative
 
-CHINA = timezone(timedelta(hours=8))
 UPCOMING = 6  # how many coming activities the home page lists
 
 
@@ -69,53 +69,41 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return {}, text
 
 
-def today() -> date:
-    """The build date in China: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), CHINA) if epoch else datetime.now(CHINA)
-    return moment.date()
-
-
 def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[Page]:
     """Every generated page; `site_url`, the absolute site root, is for calendar feeds and JSON-LD."""
     on = on or today()
     env = environment()
 
-    def render(template: str, src_uri: str, **context) -> str:
-        here = page_url(src_uri)
+    def render(spec: PageSpec) -> Page:
+        here = page_url(spec.src_uri)
         link = lambda target: relative(here, target)  # noqa: E731 — reads best inside templates
-        return env.get_template(template).render(site=site, link=link, today=on, **context)
+        body = env.get_template(spec.template).render(site=site, link=link, today=on, **spec.context)
+        return Page(spec.src_uri, spec.title, body, spec.meta)
 
-    pages = [
-        Page("index.md", site.campaign.title, render("home.html", "index.md", **dashboard(site, on)),
-             meta={"description": site.campaign.slogan or site.campaign.title}),
-        Page("activities/index.md", "活动安排", render("activities.html", "activities/index.md"),
-             meta={"description": f"{site.campaign.title}：全部活动安排", **UNSEARCHED}),
-        Page("domains/index.md", "民生领域", render("domains.html", "domains/index.md"),
-             meta={"description": f"{site.campaign.title}：各民生领域的重点工作和活动"}),
+    specs = [*site_pages(site, on, site_url), *calendar.pages(site, on, site_url), *poster.pages(site, site_url),
+             *ledger.pages(site)]
+    return [render(spec) for spec in specs]
+
+
+def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
+    """The home page, the activity and domain indexes, and a page per domain and per activity."""
+    title = site.campaign.title
+    specs = [
+        PageSpec("index.md", title, "home.html", {**dashboard.context(site), "upcoming": upcoming(site, on)},
+                 {"description": site.campaign.slogan or title}),
+        PageSpec("activities/index.md", "活动安排", "activities.html",
+                 meta={"description": f"{title}：全部活动安排", **UNSEARCHED}),
+        PageSpec("domains/index.md", "民生领域", "domains.html",
+                 meta={"description": f"{title}：各民生领域的重点工作和活动"}),
     ]
-    for domain in site.domains:
-        uri = f"domains/{domain.id}.md"
-        pages.append(Page(uri, domain.name, render("domain.html", uri, domain=domain,
-                                                    achievements=site.achievements.get(domain.id)),
-                          meta={"description": domain.summary}))
-    for activity in site.activities:
-        uri = f"activities/{activity.id}.md"
-        pages.append(Page(uri, activity.title, render("activity.html", uri, activity=activity,
-                                                       domain=site.domain(activity.domain),
-                                                       jsonld=jsonld.script(jsonld.event(site, activity, site_url))),
-                          meta={"description": f"{activity.when.reading}，{activity.where}"}))
-    for uri, title, description, template, context in calendar_pages(site, on, site_url):
-        pages.append(Page(uri, title, render(template, uri, **context), meta={"description": description, **UNSEARCHED}))
-    for uri, title, template, context, meta in feedback_pages(site, site_url):
-        pages.append(Page(uri, title, render(template, uri, **context), meta=meta))
-    return pages
-
-
-def dashboard(site: Site, on: date) -> dict:
-    rows = progress_by_domain(site)
-    return {"upcoming": upcoming(site, on), "progress": rows, "totals": status_totals(rows),
-            "scale": bar_scale(rows), "statuses": STATUSES, "latest": latest_change(site)}
+    specs += [PageSpec(f"domains/{domain.id}.md", domain.name, "domain.html",
+                       {"domain": domain, "achievements": site.achievements.get(domain.id)},
+                       {"description": domain.summary}) for domain in site.domains]
+    specs += [PageSpec(f"activities/{activity.id}.md", activity.title, "activity.html",
+                       {"activity": activity, "domain": site.domain(activity.domain),
+                        "jsonld": jsonld.script(jsonld.event(site, activity, site_url))},
+                       {"description": f"{activity.when.reading}，{activity.where}"}) for activity in site.activities]
+    return specs
 
 
 def upcoming(site: Site, on: date) -> list:

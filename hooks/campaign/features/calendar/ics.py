@@ -12,17 +12,18 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
+
 
 from icalendar import Calendar, Event, Timezone, vRecur
 
 from campaign.html.cache import Memo, code_digest, versions
+from campaign.fields.dates import CHINA
 from campaign.features.calendar.schedule import days, window
 from campaign.data.load import Site
 from campaign.data.models import Activity
 
 PRODID = "-//shimin-kan-bianhua//campaign site//ZH"
-CHINA = ZoneInfo("Asia/Shanghai")
+
 ONE_DAY = timedelta(days=1)
 END = "END:VCALENDAR\r\n"
 
@@ -119,9 +120,7 @@ def event(site: Site, activity: Activity, site_url: str) -> Event:
 def _description(activity: Activity, url: str) -> str:
     when = activity.when
     lines = [f"时间：{when.reading}" + (f"（原文：{when.text}）" if when.text != when.reading else ""),
-             f"地点：{activity.where}", f"责任单位：{activity.organiser}"]
-    if activity.audience:
-        lines.append(f"参与对象：{activity.audience}")
+             *(f"{label}：{value}" for label, value in activity.facts())]
     if when.kind == "ongoing":
         lines.append("长期开展，没有固定日期；日历中按活动周期显示。")
     if activity.summary.strip():

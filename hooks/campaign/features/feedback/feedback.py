@@ -1,4 +1,4 @@
-"""提意见建议: the feedback block every page ends with, the QR codes, the posters and the 你说我办 page.
+"""提意见建议: the feedback block every page ends with, and the QR codes of its channels.
 
 Where a resident sends a suggestion is decided per page, field by field: the activity's own `feedback`,
 then its domain's, then campaign.yml's. A form address template carries the page's title, address and
@@ -20,7 +20,7 @@ from campaign.html import cache
 from campaign.fields import links
 from campaign.data.load import Site
 from campaign.data.models import Activity, Domain
-from campaign.html.render import UNSEARCHED, environment, page_url, relative
+from campaign.html.render import environment, page_url, relative
 
 QR_SETTINGS = f"segno {segno.__version__}; error m; border 4; svg 1"  # part of each cached code's key
 
@@ -119,17 +119,3 @@ def qr_files(site: Site, site_url: str, cache_dir: Path) -> dict[str, Path]:
                                                         f"{here.title}：意见建议表", cache_dir)
         files[here.url + "qr-page.svg"] = cached_qr(site_url + here.url, f"{here.title}：网页", cache_dir)
     return files
-
-
-def feedback_pages(site: Site, site_url: str) -> list[tuple[str, str, str, dict, dict]]:
-    """(src_uri, title, template, context, meta) of each activity's poster and of the 你说我办 page."""
-    found = []
-    for activity in site.activities:
-        here = where(site, f"activities/{activity.id}.md", activity.title)
-        found.append((f"activities/{activity.id}/poster.md", f"{activity.title}·宣传海报", "poster_page.html",
-                      {"activity": activity, "ways": channels(site, here, site_url), "address": site_url + here.url},
-                      {"description": f"{activity.title}：可打印的 A4 宣传海报", "template": "poster.html",
-                       **UNSEARCHED}))
-    found.append(("ledger/index.md", "你说我办", "ledger_page.html", {},
-                  {"description": f"{site.campaign.title}：居民意见建议的办理情况"}))
-    return found
