@@ -84,6 +84,8 @@ def export_workbook(site: Site, path: Path) -> Path:
             sheet.merge_cells(start_row=first + 3, start_column=2, end_row=last + 3, end_column=2)
         for c, header in enumerate(columns, 1):
             sheet.column_dimensions[get_column_letter(c)].width = WIDTHS[header]
+        for r, row in enumerate(sheet.iter_rows(min_row=3), 3):  # Calc and WPS do not grow wrapped rows on opening
+            sheet.row_dimensions[r].height = 15 * max(_lines(cell.value or "", WIDTHS[h]) for cell, h in zip(row, columns))
         sheet.freeze_panes = "C3"
         sheet.print_title_rows = "2:2"
         sheet.page_setup.orientation, sheet.page_setup.paperSize = "landscape", sheet.PAPERSIZE_A4
@@ -116,9 +118,13 @@ def export_document(site: Site, path: Path) -> Path:
         shown = [c for c in columns if c != "编号"]  # an attachment for approval: ids are for the workbook
         table_rows = rows(site, kind)
         table = document.add_table(rows=1 + len(table_rows), cols=len(shown))
-        table.style = "Table Grid"
+        table.style, table.autofit = "Table Grid", False
+        scale = 25.7 / sum(WIDTHS[h] for h in shown)  # the columns share the landscape page's 25.7 cm
         for c, header in enumerate(shown):
-            table.rows[0].cells[c].width = Cm(WIDTHS[header] * 0.4)
+            width = Cm(WIDTHS[header] * scale)
+            table.columns[c].width = width  # the grid, which LibreOffice and WPS follow
+            for cell in table.columns[c].cells:
+                cell.width = width  # each cell, which Word follows
             _cell(table.cell(0, c), header, HEADING_FONT)
         _repeat_header(table.rows[0])
         for r, row in enumerate(table_rows, 1):
@@ -163,6 +169,12 @@ def _repeat_header(row) -> None:
     from docx.oxml import OxmlElement
 
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines a wrapped cell takes: a Chinese character is two of Excel's width units."""
+    return sum(-(-sum(2 if ord(ch) > 0x2E7F else 1 for ch in line) // max(width - 1, 1)) or 1
+               for line in str(text).split("\n"))
 
 
 def _runs(values: list[str]) -> list[tuple[int, int]]:
