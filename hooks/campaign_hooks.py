@@ -66,7 +66,12 @@ def on_files(files: Files, config) -> Files:
         # Only the pages mkdocs.yml's nav lists are in the nav every page repeats: listing every
         # activity there would make each page carry them all (build time grows with the square).
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
-        text = page.source(handwritten.content_string if handwritten else None)
+        try:
+            text = page.source(handwritten.content_string, os.path.relpath(handwritten.abs_src_path)) \
+                if handwritten else page.source()
+        except DataProblems as problems:  # the hand-written page's front matter
+            log.error("\n" + problems.report())
+            raise Abort("手写页面有误，构建已停止。") from None
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
         _bodies[page.src_uri] = page.body
     # A hand-written activity or domain page the data lacks is published on its own (make check warns).

@@ -10,6 +10,7 @@ export <data> --out <stem>  the campaign as a 配档表: <stem>.xlsx and <stem>.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -32,9 +33,20 @@ USAGE = """用法：
       把活动和重点工作导出成配档表：.xlsx 和 .docx（make export）"""
 
 
+_ARGPARSE = [  # argparse's English messages, said in Chinese
+    (r"unrecognized arguments: (.+)", "不认识的参数 {0}（参数名写错了？）"),
+    (r"the following arguments are required: (.+)", "缺少参数 {0}"),
+    (r"argument (\S+): expected one argument", "{0} 后面要写一个值"),
+    (r"argument (\S+): invalid int value: (.+)", "{0} 后面要写数字，现在是 {1}"),
+    (r"argument command: invalid choice: (\S+).*", "没有 {0} 这个命令"),
+]
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
-        self.exit(2, f"{USAGE}\n命令写法不对：{message}\n")
+        said = next((chinese.format(*found.groups()) for pattern, chinese in _ARGPARSE
+                     if (found := re.fullmatch(pattern, message))), "请对照上面的用法检查")
+        self.exit(2, f"{USAGE}\n命令写法不对：{said}\n")
 
 
 def check(args) -> int:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from campaign.data.kinds import label
 from campaign.data.load import load_site
-from campaign.data.models import SLUG
+from campaign.data.models import SLUG, campaign_year
 from campaign.data.problems import DataProblems
 from campaign.data.schema import modeline, schemas_from
 from campaign.data.yamlsource import Source
@@ -96,7 +96,9 @@ def import_document(source: Path, out: Path, year: int | None = None, force: boo
     reading = read_sheets(document.tables, set(domains) | set(COMMON_DOMAINS))
     _refuse_unless_placed(source, reading)
     campaign = _existing(out / "campaign.yml")
-    year, year_note = _year(year, _int(campaign.get("year")), reading)
+    if year is not None and campaign_year(year) is None:
+        raise ImportProblem(f"年份 {year} 不对：写 2000 到 2100 之间的年份，例如 --year 2021。")
+    year, year_note = _year(year, campaign_year(campaign.get("year")), reading)
     opening = [f"读取：{source.name}（{FORMATS[document.format]}）", *document.notes, f"年份：{year} 年，{year_note}"]
     from campaign.editors.update import update_by_id  # update.py reads rows with this module's helpers
 
@@ -470,10 +472,6 @@ def _existing_ids(out: Path, keep_out: set[str]) -> set[str]:
         data = Source(path, path.name).data
         ids |= {a.get("id") for a in data or [] if isinstance(a, dict)}
     return ids
-
-
-def _int(value) -> int | None:
-    return int(value) if str(value).isdigit() else None
 
 
 # --- The report --------------------------------------------------------------------------------

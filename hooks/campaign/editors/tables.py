@@ -65,7 +65,7 @@ def read_document(path: Path) -> Document:
         if kind == "xls":  # an OLE2 file that is not a workbook after all
             raise DocumentError(f"「{path.name}」打不开：它既不是 Excel/WPS 表格，也不是能直接导入的 Word 文件。"
                                 f"如果是表格，{SHEET_STEPS}如果是文档，{WORD_STEPS}") from error
-        raise DocumentError(f"「{path.name}」打不开（{type(error).__name__}）：文件可能已损坏。"
+        raise DocumentError(f"「{path.name}」打不开：文件可能已损坏。"
                             f"请用 WPS 或 Office 打开它，确认内容完整后重新保存一次再导入。") from error
     notes = []
     expected = {".docx": "docx", ".xlsx": "xlsx", ".xls": "xls", ".et": "xls", ".ods": "ods"}.get(path.suffix.lower())

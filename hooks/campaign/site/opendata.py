@@ -5,7 +5,7 @@ import csv
 import io
 import json
 
-from campaign.data.ledger import FEEDBACK_FIELDS, TOTALS_FIELDS, item_records, totals_records
+from campaign.data.ledger import FEEDBACK_FIELDS, OUTPUT_FIELDS, TOTALS_FIELDS, item_records, output_records, totals_records
 from campaign.data.load import Site
 from campaign.fields.when import When
 
@@ -76,7 +76,8 @@ def data_files(site: Site) -> dict[str, str]:
             "achievements": (task_records(site), TASK_FIELDS),
             "figures": (figure_records(site), FIGURE_FIELDS),
             "feedback": (item_records(site.ledger, lambda d: site.domain(d).name), FEEDBACK_FIELDS),
-            "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS)}
+            "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS),
+            "feedback-outputs": (output_records(site.ledger), OUTPUT_FIELDS)}
     files = {}
     for name, (records, fields) in sets.items():
         files[f"data/{name}.json"] = to_json(records)
