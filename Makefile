@@ -9,7 +9,7 @@ export PYTHONPATH := hooks
 export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import time; print(int(time.time() + 8*3600) // 86400 * 86400 + 4*3600)")
 SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
-.PHONY: build test bench serve check schemas new-activity new-report import linkcheck publish lock clean
+.PHONY: build test bench serve check schemas new-activity new-report import export linkcheck publish lock clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,11 +62,16 @@ new-activity: $(VENV)/.installed
 new-report: $(VENV)/.installed
 	$(BIN)/python -m campaign new-report $(or $(CAMPAIGN_DATA),data) $(ARGS)
 
-# Import the office's 配档表 (.docx or .xlsx): make import FILE=配档表.docx [OUT=folder] [FORCE=1] [KEEP_NAMES=1]
+# Import the office's 配档表 (.docx, .xlsx, .xls, .et, .ods): make import FILE=配档表.docx [OUT=folder] [FORCE=1]
+# [KEEP_NAMES=1]; a workbook from make export, reviewed and edited, updates the entries its 编号 column names.
 import: $(VENV)/.installed
-	$(if $(FILE),,$(error 请指定配档表：make import FILE=配档表.docx（Word 或 Excel 文件）))
+	$(if $(FILE),,$(error 请指定配档表：make import FILE=配档表.docx（Word、Excel 或 WPS 文件）))
 	$(BIN)/python -m campaign import "$(FILE)" --out $(or $(OUT),$(CAMPAIGN_DATA),data) \
 		$(if $(FORCE),--force) $(if $(KEEP_NAMES),--keep-names)
+
+# The campaign as a 配档表 for review and approval: export/配档表.xlsx and export/配档表.docx [OUT=path/stem]
+export: $(VENV)/.installed
+	$(BIN)/python -m campaign export $(or $(CAMPAIGN_DATA),data) --out $(or $(OUT),export/配档表)
 
 # The JSON Schema of each kind of data file, for editors' YAML plugins; regenerate after changing models.py.
 schemas: $(VENV)/.installed

@@ -4,7 +4,9 @@ check <data>      validate without building, show how the data was understood, w
 schemas <folder>  write the JSON Schema of each kind of data file (make schemas)
 new-activity <data> [--title …]  add one activity, asking for each field when none is given (make new-activity)
 new-report <data> [--activity …]  write an activity's closing report, asking for each field (make new-report)
-import <file> --out <data>  turn the office's 配档表 (.docx, .xlsx) into data files (make import FILE=…)
+import <file> --out <data>  turn the office's 配档表 (.docx, .xlsx, .xls, .et, .ods) into data files, or
+                  update the entries an exported workbook's 编号 names (make import FILE=…)
+export <data> --out <stem>  the campaign as a 配档表: <stem>.xlsx and <stem>.docx (make export)
 """
 from __future__ import annotations
 
@@ -30,8 +32,10 @@ USAGE = """用法：
   python -m campaign new-report <数据目录> [--activity 活动编号 --held 实际日期 --attendance 人数 --attendees 参加的群体
       --suggestions 意见建议条数 --items 你说我办编号 --summary 正文 --article 公众号网址 --article_title 标题
       --photo "图片路径|画面描述|图注"]   写一项活动的回顾；不带 -- 参数时逐项提问（make new-report）
-  python -m campaign import <配档表.docx|.xlsx> --out <数据目录> [--year 年份] [--force] [--keep-names]
-      从配档表导入活动和重点工作（make import FILE=…）"""
+  python -m campaign import <配档表.docx|.xlsx|.xls|.et|.ods> --out <数据目录> [--year 年份] [--force] [--keep-names]
+      从配档表导入活动和重点工作；导出后改过的表格按编号更新（make import FILE=…）
+  python -m campaign export <数据目录> --out <文件名（不带扩展名）>
+      把活动和重点工作导出成配档表：.xlsx 和 .docx（make export）"""
 
 
 _ARGPARSE = [  # argparse's English messages, said in Chinese
@@ -119,6 +123,22 @@ def import_(args) -> int:
     return 0 if result.ok else 1
 
 
+def export(args) -> int:
+    from campaign.editors.exporter import export_document, export_workbook
+
+    try:
+        site = load_site(Path(args.data))
+    except DataProblems as problems:
+        print("先改好数据中的错误，再导出。\n" + problems.report(), file=sys.stderr)
+        return 1
+    stem = Path(args.out)
+    book = export_workbook(site, stem.with_name(stem.name + ".xlsx"))
+    document = export_document(site, stem.with_name(stem.name + ".docx"))
+    print(f"已导出配档表：{book}（Excel/WPS 表格，可以修改后用 make import FILE={book} 导回）\n"
+          f"          {document}（Word/WPS 文字，A4 横向，可作为公文附件）")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     parser = _Parser(prog="python -m campaign", add_help=False)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -141,9 +161,13 @@ def main(argv: list[str]) -> int:
     importing.add_argument("--year", type=int)
     importing.add_argument("--force", action="store_true", help="覆盖已有的活动和重点工作文件")
     importing.add_argument("--keep-names", action="store_true", help="把责任领导的姓名记在导入报告里（不写入数据）")
+    exporting = commands.add_parser("export", add_help=False)
+    exporting.add_argument("data")
+    exporting.add_argument("--out", required=True)
     args = parser.parse_args(argv)
-    return {"check": check, "schemas": schemas, "new-activity": new_activity, "new-report": new_report,
-            "import": import_}[args.command](args)
+    commands = {"check": check, "schemas": schemas, "new-activity": new_activity, "new-report": new_report,
+                "import": import_, "export": export}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":
