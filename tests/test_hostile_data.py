@@ -379,6 +379,8 @@ def test_a_broken_build_stops_with_a_chinese_message_and_no_traceback(tmp_path, 
 SLOW_BUILD = """import sys, time, pathlib
 out = pathlib.Path(sys.argv[sys.argv.index("--site-dir") + 1])
 out.mkdir()
+while sys.argv[1] == "v1" and not pathlib.Path("release").exists():  # held until the second build is waiting
+    time.sleep(0.01)
 for n in range(40):  # a build that writes for a while, its index last, as MkDocs writes pages one by one
     (out / f"page-{n}.html").write_text(sys.argv[1])
     time.sleep(0.005)
@@ -415,15 +417,17 @@ def test_two_builds_at_once_wait_for_each_other_and_site_is_always_whole(tmp_pat
     while not list(tmp_path.glob(".site.new-*")):  # the first holds the lock and is building
         time.sleep(0.005)
     second = _build(tmp_path, "v2")
+    waiting = second.stderr.readline()  # said as soon as it finds the lock taken
+    (tmp_path / "release").touch()
     statuses = [first.wait(), second.wait()]
     failed = _build(tmp_path, "v3", status=1)
     assert failed.wait() == 1
     done.set()
     reader.join()
-    assert statuses == [0, 0] and "另一次构建" in second.stderr.read()
+    assert statuses == [0, 0] and "另一次构建" in waiting
     assert bad == [] and (tmp_path / "site/index.html").read_text() == "v2"  # the failed v3 changed nothing
     assert len(list((tmp_path / "site").glob("page-*.html"))) == 40
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site", "slow.py"]  # no folder left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "release", "site", "slow.py"]  # no folder left
 
 
 def test_the_swap_falls_back_to_two_renames_where_the_system_cannot_exchange(tmp_path, monkeypatch):
