@@ -43,27 +43,33 @@ class EntryProblems(Exception):
         return "\n".join(lines)
 
 
+def ask_until_valid(given: dict, site: Site, ask: Ask | None, ask_missing, problems_of, what: str) -> dict:
+    """The given fields, with each missing one asked for, until `problems_of` finds nothing; a field found
+    wrong is asked again. Without `ask` (or once no one answers), the problems are raised instead."""
+    fields = {key: value for key, value in given.items() if value}
+    while True:
+        if ask:
+            try:
+                ask_missing(fields, site, ask)
+            except EOFError:  # no one to answer: report what is missing instead
+                ask = None
+        problems = problems_of(fields, site)
+        if not problems:
+            return fields
+        if not ask:
+            raise EntryProblems(problems, what)
+        print(EntryProblems(problems, what).report() + "\n请重新填写这几项：")
+        for key, _, _ in problems:
+            fields.pop(key, None)
+
+
 def add_activity(data_dir: Path, given: dict, ask: Ask | None = None) -> tuple[str, Activity]:
     """Append one activity and return its "file:line" and the activity as loaded.
 
     `ask` (like `input`) is called for each field not given; without it, missing fields are errors."""
     data_dir = Path(data_dir)
     site = load_site(data_dir)  # the data must be valid before anything is added to it
-    fields = {key: value for key, value in given.items() if value}
-    while True:
-        if ask:
-            try:
-                _ask_missing(fields, site, ask)
-            except EOFError:  # no one to answer: report what is missing instead
-                ask = None
-        problems = _problems(fields, site)
-        if not problems:
-            break
-        if not ask:
-            raise EntryProblems(problems)
-        print(EntryProblems(problems).report() + "\n请重新填写这几项：")
-        for key, _, _ in problems:
-            fields.pop(key, None)
+    fields = ask_until_valid(given, site, ask, _ask_missing, _problems, "活动")
     where, site = _append(data_dir, fields)
     return where, next(a for a in site.activities if a.id == fields["id"])
 

@@ -14,7 +14,7 @@ from campaign.data.load import Site, load_site
 from campaign.data.models import Report
 from campaign.data.problems import DataProblems
 from campaign.data.schema import modeline, schemas_from
-from campaign.editors.newactivity import Ask, EntryProblems, ask_text, model_problems, split_list
+from campaign.editors.newactivity import Ask, EntryProblems, ask_text, ask_until_valid, model_problems, split_list
 from campaign.editors.yamlwrite import mapping
 
 ASKED = ["activity", "held", "attendance", "attendees", "suggestions", "items", "summary", "article", "article_title"]
@@ -28,21 +28,7 @@ def add_report(data_dir: Path, given: dict, ask: Ask | None = None) -> tuple[str
     of {image, alt, caption}; `ask` (like `input`) is called for each field not given."""
     data_dir = Path(data_dir)
     site = load_site(data_dir)  # the data must be valid before anything is added to it
-    fields = {key: value for key, value in given.items() if value}
-    while True:
-        if ask:
-            try:
-                _ask_missing(fields, site, ask)
-            except EOFError:  # no one to answer: report what is missing instead
-                ask = None
-        problems = _problems(fields, site)
-        if not problems:
-            break
-        if not ask:
-            raise EntryProblems(problems, "回顾")
-        print(EntryProblems(problems, "回顾").report() + "\n请重新填写这几项：")
-        for key, _, _ in problems:
-            fields.pop(key, None)
+    fields = ask_until_valid(given, site, ask, _ask_missing, _problems, "回顾")
     return _write(data_dir, fields)
 
 
