@@ -14,10 +14,10 @@ from playwright.sync_api import sync_playwright
 
 from campaign.data.load import load_site
 
-from conftest import ROOT
+from conftest import ROOT, SAMPLE_DATA
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-SAMPLE = load_site(ROOT / "data")
+SAMPLE = load_site(SAMPLE_DATA)
 SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 # One page of each type: home, domain, activity, indexes, calendars, 你说我办, poster, 404 and the guide.
 PAGE_TYPES = ["", "domains/healthcare/", "activities/hospital-open-day/", "activities/", "domains/",

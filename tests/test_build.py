@@ -14,9 +14,9 @@ from pathlib import Path
 from campaign.html.assets import BUNDLE, COMPONENTS, CSS_DIR, PACKAGE, POSTER
 from campaign.data.load import load_site
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, SAMPLE_DATA, mkdocs_build
 
-SAMPLE = load_site(ROOT / "data")
+SAMPLE = load_site(SAMPLE_DATA)
 
 
 def test_a_page_for_every_domain_and_every_activity(sample_site):

@@ -23,9 +23,9 @@ from campaign.data.models import FeedbackOverride
 from test_browser import browser, served  # noqa: F401 — the shared Chromium fixture and the served sample
 from test_load import line_of, problems_of, replace
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, SAMPLE_DATA, mkdocs_build
 
-SAMPLE = load_site(ROOT / "data")
+SAMPLE = load_site(SAMPLE_DATA)
 SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 FORM = "https://wj.example.org/s/shantou"  # data/campaign.yml
 ZBARIMG = shutil.which("zbarimg")
@@ -100,7 +100,7 @@ def test_an_activity_overrides_its_domain_which_overrides_the_campaign_field_by_
 
 def _with_feedback(campaign=None, domain=None, activity=None):
     """A fresh copy of the sample with some feedback channels changed, as if edited in the data."""
-    copy = load_site(ROOT / "data")
+    copy = load_site(SAMPLE_DATA)
     if campaign:
         copy.campaign = copy.campaign.model_copy(update={"feedback": copy.campaign.feedback.model_copy(update=campaign)})
     if domain:

@@ -29,7 +29,7 @@ import yaml
 
 from campaign.site.pages import split_front_matter
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import GUIDE, SAMPLE_CONTENT, copy_project, mkdocs_build
 from test_browser import CHROMIUM, SITE_URL, _QuietHandler, browser  # noqa: F401 — the shared browser fixture
 
 LONG = "W" * 300
@@ -124,7 +124,7 @@ def _hostile_handwritten(text: str) -> tuple[dict[str, str], str]:
 
 def _handwritten_meta() -> dict[str, dict[str, str]]:
     """Each hand-written page's hostile front matter, as the copy in `hostile_site` has it."""
-    return {name: _hostile_handwritten(_read(ROOT / "content" / name))[0] for name in HANDWRITTEN}
+    return {name: _hostile_handwritten(_read((GUIDE.parent if name.startswith("guide/") else SAMPLE_CONTENT) / name))[0] for name in HANDWRITTEN}
 
 
 def _read(path: Path) -> str:

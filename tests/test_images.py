@@ -17,7 +17,7 @@ from campaign.features.gallery.images import _decode, process_images
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, SAMPLE_DATA, mkdocs_build
 
 GPS = {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (36.0, 29.0, 10.5),
        ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (117.0, 51.0, 3.2)}
@@ -218,7 +218,7 @@ def test_photo_fields_are_checked_with_lines(project):
 
 
 def test_sample_pages_show_responsive_lazy_pictures_with_alt(sample_site):
-    sample = load_site(ROOT / "data")
+    sample = load_site(SAMPLE_DATA)
     assert {"qiuquan/before.jpg", "central-park/after.jpg", "performances/stage.jpg"} <= set(sample.images)
     page = (sample_site / "domains/housing/index.html").read_text(encoding="utf-8")
     figure = page[page.index('<figure class="cc-compare"'):page.index("</figure>", page.index('<figure class="cc-compare"'))]
