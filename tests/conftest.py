@@ -14,11 +14,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "campaigns" / "sample"  # the suite's copy of the sample campaign
 SAMPLE_DATA = SAMPLE / "data"
 SAMPLE_CONTENT = SAMPLE / "content"
+SITE_URL = yaml.safe_load((SAMPLE_DATA / "campaign.yml").read_text(encoding="utf-8"))["site_url"]  # the sample's address
 SIBAOSHAN = ROOT / "examples" / "sibaoshan"  # a second campaign, data only
 GUIDE = ROOT / "content/guide"  # the editors' guide, published with every campaign
 GENERATOR = ["mkdocs.yml", "hooks", "overrides", "content/guide"]  # what a campaign is built with

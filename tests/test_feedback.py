@@ -23,10 +23,9 @@ from campaign.data.models import FeedbackOverride
 from test_browser import browser, served  # noqa: F401 — the shared Chromium fixture and the served sample
 from test_load import line_of, problems_of, replace
 
-from conftest import ROOT, SAMPLE_DATA, mkdocs_build
+from conftest import ROOT, SAMPLE_DATA, SITE_URL, mkdocs_build
 
 SAMPLE = load_site(SAMPLE_DATA)
-SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 FORM = "https://wj.example.org/s/shantou"  # data/campaign.yml
 ZBARIMG = shutil.which("zbarimg")
 BLOCK = re.compile(r'<section class="cc-feedback".*?</section>', re.S)

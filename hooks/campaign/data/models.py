@@ -45,7 +45,7 @@ TargetText = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "examples": ["≥ 90%", "≤ 5", "不低于 98%"]}),
 ]
-ImagePath = Annotated[str, PlainValidator(read_image_path), WithJsonSchema({"type": "string", "examples": ["qiuquan/before.jpg"]})]
+ImagePath = Annotated[str, PlainValidator(read_image_path), WithJsonSchema({"type": "string", "examples": ["xingfuli/before.jpg"]})]
 def _read_photo_date_field(value, info: ValidationInfo) -> When:
     return value if isinstance(value, When) else read_photo_date(value, (info.context or {}).get("year", date.today().year))
 
@@ -64,6 +64,7 @@ WebUrl = Annotated[str, PlainValidator(links.web_url), WithJsonSchema({"type": "
 FormTemplate = Annotated[str, PlainValidator(links.form_template),
                          WithJsonSchema({"type": "string", "pattern": r"^https?://[^?#{]+[?#].*\{(title|url|id)\}"})]
 Hotline = Annotated[str, PlainValidator(links.hotline), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9][0-9 -]{1,18}[0-9]$"})]
+SiteAddress = Annotated[str, PlainValidator(links.site_address), WithJsonSchema({"type": "string", "pattern": r"^https?://[^?#]+/$"})]
 EmailAddress = Annotated[str, PlainValidator(links.email), WithJsonSchema({"type": "string", "pattern": r"^[^@\s:/?]+@[^@\s:/?]+\.[A-Za-z]{2,}$"})]
 
 
@@ -85,7 +86,10 @@ class Feedback(Strict, title="意见建议渠道"):
     hotline: Hotline = Field("12345", title="热线电话",
                              description="居民打电话反映意见的号码，用英文引号括起来", examples=["12345", "0533-1234567"])
     email: EmailAddress | None = Field(None, title="电子邮箱",
-                                       description="接收意见建议的邮箱，可不写", examples=["shantou@example.org"])
+                                       description="接收意见建议的邮箱，可不写", examples=["yijian@example.org"])
+    question: Text = Field("对身边的变化、民生工作有什么意见建议？", title="征集意见的问话",
+                           description="首页等页面上意见建议栏的第一句话，可不写；活动和领域的页面会问那项活动、那个领域",
+                           examples=["对身边的变化、民生工作有什么意见建议？", "对镇上的变化、乡村振兴有什么意见建议？"])
 
 
 class FeedbackOverride(Strict, title="本页的意见建议渠道"):
@@ -101,9 +105,19 @@ class FeedbackOverride(Strict, title="本页的意见建议渠道"):
 
 class Campaign(Strict, title="活动总体信息"):
     title: Text = Field(title="活动名称", description="网站的标题，显示在每一页顶部",
-                        examples=["市民看城市变化提意见建议"])
+                        examples=["幸福家园看变化", "品质民生看高新"])
+    site_url: SiteAddress = Field(title="网站网址",
+                                  description="网站发布后的完整网址，以 https:// 开头、以 / 结尾：日历订阅、二维码、分享链接和网站地图都用它",
+                                  examples=["https://zhen.example.gov.cn/kanbianhua/", "https://yonghu.github.io/cangku/"])
+    description: str = Field("", title="网站简介",
+                             description="搜索结果和聊天软件里分享链接时显示的一句话，可不写（不写就用活动名称加“活动安排、重点工作和进展”）",
+                             examples=["城关镇2023年“看变化、提建议”系列活动：活动安排、各民生领域的重点工作和进展。"])
+    share_image: ImagePath | None = Field(None, title="分享图片",
+                                          description="聊天软件里分享链接时显示的图片，放在 data/images/ 里，写它的路径；"
+                                                      "可不写（不写就用活动名称、口号和主办单位自动生成一张）",
+                                          examples=["share/card.jpg"])
     slogan: str = Field("", title="口号", description="首页标题下的一句话，可不写", examples=["爱家乡·看变化·提建议"])
-    organiser: Text = Field(title="主办单位", description="写单位名称，不写个人姓名", examples=["山头街道党政办公室"])
+    organiser: Text = Field(title="主办单位", description="写单位名称，不写个人姓名", examples=["街道党政办公室"])
     year: int = Field(title="年份", ge=2000, le=2100,
                       description="没有写年份的日期按这一年理解", examples=[2021])
     period: WhenText = Field(title="活动周期", description="整个系列活动的起止时间，写法和活动时间一样",
@@ -112,6 +126,10 @@ class Campaign(Strict, title="活动总体信息"):
                               examples=["请居民走进学校、医院和社区，亲眼看看身边的变化。"])
     feedback: Feedback = Field(title="意见建议渠道", description="表单网址（必填）、热线电话和邮箱",
                                examples=[{"form_url": "https://example.org/feedback", "hotline": "12345"}])
+
+    @property
+    def site_description(self) -> str:
+        return self.description or f"{self.title}：活动安排、各民生领域的重点工作和进展。"
 
 
 class Domain(Strict, title="民生领域"):
@@ -127,23 +145,23 @@ class Domain(Strict, title="民生领域"):
                                               examples=[{"form_url": "https://example.org/feedback/health"}])
 
 
-_PHOTO = {"image": "qiuquan/before.jpg", "alt": "秋泉小区3号楼，外墙灰暗脱皮，楼前堆着杂物"}
-_PHOTO_AFTER = {"image": "qiuquan/after.jpg", "alt": "秋泉小区3号楼，外墙粉刷一新，楼前杂物已清走"}
-_PAIR = {"title": "秋泉小区3号楼", "before": _PHOTO, "after": _PHOTO_AFTER}
+_PHOTO = {"image": "xingfuli/before.jpg", "alt": "幸福里小区3号楼，外墙灰暗脱皮，楼前堆着杂物"}
+_PHOTO_AFTER = {"image": "xingfuli/after.jpg", "alt": "幸福里小区3号楼，外墙粉刷一新，楼前杂物已清走"}
+_PAIR = {"title": "幸福里小区3号楼", "before": _PHOTO, "after": _PHOTO_AFTER}
 
 
 class Photo(Strict, title="照片"):
     image: ImagePath = Field(title="图片文件", description="放在 data/images/ 里，写它在那里的路径；手机照片（JPEG、HEIC）直接放入即可",
-                             examples=["qiuquan/before.jpg"])
+                             examples=["xingfuli/before.jpg"])
     alt: Text = Field(title="画面描述", description="必填：为看不到图片的居民写清画面里有什么（读屏软件会读出）",
-                      examples=["秋泉小区3号楼，外墙灰暗脱皮，楼前堆着杂物"])
-    caption: str = Field("", title="图注", description="显示在图片下面的说明，可不写", examples=["改造前的秋泉小区"])
+                      examples=["幸福里小区3号楼，外墙灰暗脱皮，楼前堆着杂物"])
+    caption: str = Field("", title="图注", description="显示在图片下面的说明，可不写", examples=["改造前的幸福里小区"])
     date: PhotoDate | None = Field(None, title="拍摄时间", description="某一天或某个月，可不写", examples=["2021-03-15"])
     credit: str = Field("", title="摄影或来源", description="拍摄人或提供单位，可不写", examples=["城建办"])
 
 
 class BeforeAfter(Strict, title="前后对比"):
-    title: str = Field("", title="对比标题", description="这组照片拍的是哪里，可不写", examples=["秋泉小区3号楼"])
+    title: str = Field("", title="对比标题", description="这组照片拍的是哪里，可不写", examples=["幸福里小区3号楼"])
     before: Photo = Field(title="之前", description="变化之前的照片", examples=[_PHOTO])
     after: Photo = Field(title="之后", description="变化之后的照片，最好和之前的照片从同一位置、同一角度拍",
                          examples=[_PHOTO_AFTER])
@@ -155,8 +173,8 @@ class Activity(Strict, title="活动"):
     title: Text = Field(title="活动名称", description="照配档表“活动内容”一栏写", examples=["健康知识讲座"])
     domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id", examples=["healthcare"])
     when: WhenText = Field(title="活动时间", description="照配档表原话写；网站不会把时间写得比原文更具体")
-    where: Text = Field(title="活动地点", description="线上活动写明平台", examples=["山头卫生院", "线上（微信公众号）"])
-    organiser: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["山头卫生院"])
+    where: Text = Field(title="活动地点", description="线上活动写明平台", examples=["镇卫生院", "线上（微信公众号）"])
+    organiser: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["镇卫生院"])
     audience: str = Field("", title="参与对象", description="哪些人参加，可不写", examples=["辖区老年人"])
     channels: list[Text] = Field([], title="活动形式和渠道", description="写成列表，可不写",
                                  examples=[["实地参观", "微信公众号"]])
@@ -198,7 +216,7 @@ class KeyTask(Strict, title="重点工作"):
     title: Text = Field(title="重点工作或重点解决问题", description="照配档表写", examples=["医院服务态度差"])
     kind: Literal["重点工作", "重点解决问题"] = Field("重点工作", title="类别", description="不写时按“重点工作”",
                                                     examples=["重点解决问题"])
-    unit: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["山头卫生院"])
+    unit: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["镇卫生院"])
     measures: list[Text] = Field([], title="具体措施", description="每条措施一项", examples=[["分段施工", "夜间作业减少扰民"]])
     deadline: WhenText = Field(title="完成时限", description="照配档表原话写，写法和活动时间一样",
                                examples=["6月底前", "2021年12月底", "长期坚持"])
@@ -280,7 +298,7 @@ class FeedbackItem(Strict, title="意见建议"):
                                  examples=["城建办已更换灯具，10月15日起恢复照明"])
     links: list[Annotated[str, Field(pattern=r"^[a-z0-9-]+(?:/[a-z0-9-]+)?$")]] = Field(
         [], title="相关活动或重点工作", description="活动写编号；重点工作写“领域编号/任务编号”",
-        examples=[["hospital-open-day", "healthcare/long-queues"]])
+        examples=[["clinic-open-day", "healthcare/long-queues"]])
 
     @model_validator(mode="after")
     def _explained(self):

@@ -1,7 +1,7 @@
 """Photos in the data: how an image is referenced, when it was taken, and where each is used.
 
 Images live in the data folder's `images/` and are referenced by their path inside it
-(`image: qiuquan/before.jpg`). Only the processed copies are published, never the originals,
+(`image: xingfuli/before.jpg`). Only the processed copies are published, never the originals,
 which carry GPS and device metadata.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from campaign.fields.when import When, WhenError, read_when
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff")
-PATH_HINT = "写 data/images/ 里的路径，用“/”分隔，例如 qiuquan/before.jpg。"
+PATH_HINT = "写 data/images/ 里的路径，用“/”分隔，例如 xingfuli/before.jpg。"
 
 
 class PhotoError(ValueError):
