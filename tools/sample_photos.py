@@ -1,7 +1,9 @@
-"""Draw the sample campaign's example photos into data/images/ (run by hand; the JPEGs are committed).
+"""Draw the sample campaign's example photos into data/images/ (run by hand; the JPEGs are committed,
+and copied into tests/campaigns/sample/data/images/ for the test suite).
 
-Simple drawn scenes, each stamped 示例图片 so no one takes them for real photographs. Needs a CJK
-font only here, never in the build: `apt-get install fonts-noto-cjk`, or pass a font file.
+Simple drawn scenes, each stamped 示例图片 so no one takes them for real photographs, and carrying the
+JPEG comment SAMPLE_PHOTO, by which `make check` lists them until an office has replaced them. Needs
+a CJK font: `apt-get install fonts-noto-cjk`, or pass a font file.
 
     .venv/bin/python tools/sample_photos.py [path/to/cjk-font.ttc]
 """
@@ -14,7 +16,10 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-OUT = Path(__file__).resolve().parent.parent / "data" / "images"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "data" / "images"
+sys.path.insert(0, str(ROOT / "hooks"))
+from campaign.editors.check import SAMPLE_PHOTO  # noqa: E402
 W, H = 1600, 1200
 SKY, GROUND = (196, 214, 228), (150, 140, 120)
 
@@ -146,7 +151,8 @@ def main(argv: list[str]) -> None:
     for path, (draw, title) in SCENES.items():
         target = OUT / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        stamp(draw(random.Random(path)), title, fontfile).save(target, quality=72, optimize=True, progressive=True)
+        stamp(draw(random.Random(path)), title, fontfile).save(target, quality=72, optimize=True, progressive=True,
+                                                                   comment=SAMPLE_PHOTO)
         print(f"{target.relative_to(OUT.parent.parent)}: {target.stat().st_size // 1024} KB")
 
 
