@@ -17,9 +17,9 @@ from conftest import SAMPLE_DATA, SITE_URL
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SAMPLE = load_site(SAMPLE_DATA)
-# One page of each type: home, domain, activity, indexes, calendars, 你说我办, poster, 404 and the guide.
+# One page of each type: home, domain, activity, indexes, calendars, 你说我办, 动态, poster, 404 and the guide.
 PAGE_TYPES = ["", "domains/healthcare/", "activities/hospital-open-day/", "activities/", "domains/",
-              "calendar/", "calendar/2021-10/", "calendar/healthcare/", "ledger/",
+              "calendar/", "calendar/2021-10/", "calendar/healthcare/", "ledger/", "news/",
               "activities/hospital-open-day/poster/", "404.html", "guide/"]
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from campaign.features.dashboard.dashboard import STATUSES, latest_change, progress_by_domain
-from campaign.fields.figures import FigureError, read_target, roll_up
+from campaign.fields.figures import read_target, roll_up
+from campaign.fields.mistake import Mistake
 from campaign.data.load import load_site
 from campaign.data.models import Figure
 from campaign.data.problems import DataProblems
@@ -30,7 +31,7 @@ def test_targets_are_read(text, op, value, unit):
 def test_target_comparison_and_unreadable_target():
     assert read_target("≥ 90%").met_by(92.5) and not read_target("≥ 90%").met_by(89.9)
     assert read_target("≤ 5").met_by(5) and not read_target("≤ 5").met_by(6)
-    with pytest.raises(FigureError):
+    with pytest.raises(Mistake):
         read_target("九成以上")
 
 

@@ -24,7 +24,7 @@ from test_publish import _Head
 
 # The sample's names, ids and placeholders: none may reach a site built from other data.
 SAMPLE_WORDS = ["山头", "shantou", "秋泉", "qiuquan", "颜神", "岳阳", "yueyang", "hospital-open-day",
-                "市民看城市变化", "对城市的变化", "示例图片"]
+                "市民看城市变化", "对城市的变化"]
 OTHER_URL = "https://example.org/sibaoshan/"
 
 
@@ -32,7 +32,6 @@ OTHER_URL = "https://example.org/sibaoshan/"
 def other_site(tmp_path_factory) -> Path:
     """四宝山's campaign (examples/sibaoshan) with a share picture of its own, built strictly."""
     project = copy_project(tmp_path_factory.mktemp("other"), SIBAOSHAN, content=None)
-    (project / "data/images").mkdir()
     Image.new("RGB", (1600, 900), "#1b5e20").save(project / "data/images/share.jpg")
     replace(project / "data/campaign.yml", "slogan:", "share_image: share.jpg\nslogan:")
     site = project / "site"

@@ -17,7 +17,7 @@ from campaign.features.gallery.images import _decode, process_images
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
 
-from conftest import ROOT, SAMPLE_DATA, mkdocs_build
+from conftest import SAMPLE_DATA, mkdocs_build
 
 GPS = {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (36.0, 29.0, 10.5),
        ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (117.0, 51.0, 3.2)}

@@ -4,7 +4,8 @@ from datetime import date, time
 
 import pytest
 
-from campaign.fields.when import When, WhenError, read_when
+from campaign.fields.mistake import Mistake
+from campaign.fields.when import When, read_when
 
 YEAR = 2021
 D = date
@@ -333,7 +334,7 @@ def test_hint_examples_are_readable(text):
     ("2021-10-08T14:30", "无法识别"),
 ])
 def test_refusals_say_what_is_wrong(text, detail):
-    with pytest.raises(WhenError) as caught:
+    with pytest.raises(Mistake) as caught:
         read(text)
     assert f"「{text}」" in caught.value.message
     assert detail in caught.value.message
@@ -342,16 +343,16 @@ def test_refusals_say_what_is_wrong(text, detail):
 
 @pytest.mark.parametrize("text", ["", "   "])
 def test_empty_is_refused(text):
-    with pytest.raises(WhenError, match="未填写"):
+    with pytest.raises(Mistake, match="未填写"):
         read(text)
 
 
 def test_hints_give_concrete_examples():
-    with pytest.raises(WhenError) as caught:
+    with pytest.raises(Mistake) as caught:
         read("尽快")
     for example in ("10月份", "12月中旬", "9—11月", "10月8日至10月12日", "6月底前", "重阳节", "长期坚持", "每月一次"):
         assert example in caught.value.hint
-    with pytest.raises(WhenError) as caught:
+    with pytest.raises(Mistake) as caught:
         read("国庆节前后")
     assert "国庆节前" in caught.value.hint
 

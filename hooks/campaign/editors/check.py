@@ -11,14 +11,15 @@ passes overnight must not stop the daily rebuild that keeps "upcoming" true.
 from __future__ import annotations
 
 import re
-import typing
 from datetime import date
 from pathlib import Path
 
 from PIL import Image
 
-from campaign.data.load import Site, _label
-from campaign.data.models import Activity, Status
+from campaign.data.kinds import KIND, KINDS, kind_of, label
+from campaign.data.load import Site
+from campaign.data.models import Activity
+from campaign.data.vocabulary import TASK_STATUSES
 from campaign.data.problems import Problem
 from campaign.features.share.share import NO_FONT, font_file
 from campaign.fields.when import When
@@ -74,7 +75,7 @@ def _counts(site: Site) -> list[str]:
     for domain in site.domains:
         achievements = site.achievements.get(domain.id)
         tasks = achievements.tasks if achievements else []
-        counts = [(status, sum(t.status == status for t in tasks)) for status in typing.get_args(Status)]
+        counts = [(status, sum(t.status == status for t in tasks)) for status in TASK_STATUSES.labels]
         by_status = "、".join(f"{status} {count}" for status, count in counts if count)
         figures = len(achievements.figures) if achievements else 0
         lines.append(f"{domain.name}（{domain.id}）：活动 {len(site.activities_of(domain.id))} 项，"
@@ -103,17 +104,29 @@ def warnings(site: Site, data_dir: Path, content_dir: Path, on: date) -> list[Pr
     sources = _sources(data_dir)
     found = [_unreported(site, a, content_dir, on) for a in site.activities]
     found += [w for s in sources for w in _overdue(s, site, on)]
+    found += _reports_ahead(site, data_dir, on)
     return sorted([w for w in found if w] + _lasting(site, data_dir, content_dir))
 
 
 def _lasting(site: Site, data_dir: Path, content_dir: Path) -> list[Problem]:
     """The reminders that stay until someone edits the data, whatever the date."""
     found = [w for s in _sources(data_dir) for w in _data_images_without_alt(s)]
-    return found + _content_images_without_alt(content_dir) + _orphan_pages(site, content_dir)
+    return found + _unread_files(Path(data_dir)) + _content_images_without_alt(content_dir) + _orphan_pages(site, content_dir)
 
 
 def _sources(data_dir: Path) -> list[Source]:
-    return [Source(path, _label(path, data_dir)) for path in sorted(Path(data_dir).rglob("*.y*ml"))]
+    data_dir = Path(data_dir)
+    return [Source(path, label(path, data_dir)) for kind in KINDS for path in kind.paths(data_dir)]
+
+
+def _unread_files(data_dir: Path) -> list[Problem]:
+    """YAML files in the data folder that no kind of data is read from: a typo in a folder or file name
+    (data/activity/, campaign.yaml) would otherwise leave their content silently unpublished."""
+    kinds = "、".join(kind.pattern for kind in KINDS)
+    return [Problem(label(path, data_dir), 1, "网站不读这个文件，里面的内容不会发布。",
+                    f"数据文件只能放在这些位置：{kinds}；检查文件夹和文件名的拼写。")
+            for path in sorted(data_dir.rglob("*.y*ml"))
+            if kind_of(path.relative_to(data_dir).as_posix()) is None]
 
 
 def _orphan_pages(site: Site, content_dir: Path) -> list[Problem]:
@@ -129,13 +142,26 @@ def _orphan_pages(site: Site, content_dir: Path) -> list[Problem]:
 
 def _unreported(site: Site, activity: Activity, content_dir: Path, on: date) -> Problem | None:
     end = activity.when.end
-    reported = activity.photos or activity.before_after or (content_dir / "activities" / f"{activity.id}.md").is_file()
-    if not end or end >= on or reported:
+    reported = (site.report(activity.id) or activity.photos or activity.before_after
+                or (content_dir / "activities" / f"{activity.id}.md").is_file())
+    if not end or end >= on or reported or activity.status == "已取消":
         return None
     file, line = _file_line(site.origin[activity.id])
-    return Problem(file, line, f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有照片或报道。",
-                   f"在 photos 下加几张现场照片，或在 content/activities/{activity.id}.md 里写几句活动情况；"
-                   "活动改期了，就把 when 改成新的时间。")
+    return Problem(file, line, f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有回顾。",
+                   f"用 make new-report 写一篇回顾（实际日期、参加人数、意见建议和照片），存在 data/reports/{activity.id}.yml；"
+                   "活动改期了，就写 status: 延期，把 when 改成新的时间、原来的时间写在 planned；没有办，就写 status: 已取消。")
+
+
+def _reports_ahead(site: Site, data_dir: Path, on: date) -> list[Problem]:
+    """A report dated after the build day: a typo in the year or month, most likely."""
+    found = []
+    for path in KIND["reports"].paths(data_dir):
+        source = Source(path, label(path, data_dir))
+        report = site.report(source.data.get("activity")) if isinstance(source.data, dict) else None
+        if report and report.held.start > on:
+            found.append(source.problem(("held",), f"回顾的举办日期 {report.held.start.isoformat()} 还没到（今天是 {on.isoformat()}）。",
+                                        "写活动实际举办的日期；年份或月份写错了吗？"))
+    return found
 
 
 def _overdue(source: Source, site: Site, on: date) -> list[Problem]:
@@ -196,7 +222,7 @@ def _is_sample_photo(path: Path) -> bool:
 
 def _sample_pages(content_dir: Path) -> list[Problem]:
     """Hand-written activity and domain pages marked （示例）: the sample's, kept by mistake."""
-    return [Problem(_label(page, content_dir), number, f"这一页标着「{mark[0]}」：是示例项目的手写页面。",
+    return [Problem(label(page, content_dir), number, f"这一页标着「{mark[0]}」：是示例项目的手写页面。",
                     "写成自己活动的内容（并删掉这个标记），或删掉这个文件。")
             for folder in ("activities", "domains") for page in sorted((Path(content_dir) / folder).glob("*.md"))
             for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
@@ -208,7 +234,7 @@ def _card_without_font(site: Site, data_dir: Path) -> list[Problem]:
     if site.campaign.share_image or font_file() is not None:
         return []
     path = Path(data_dir) / "campaign.yml"
-    return [Source(path, _label(path, data_dir)).problem(("title",), NO_FONT, "装好字体后再运行一次。")]
+    return [Source(path, label(path, data_dir)).problem(("title",), NO_FONT, "装好字体后再运行一次。")]
 
 
 def _data_images_without_alt(source: Source) -> list[Problem]:
@@ -226,7 +252,7 @@ def _content_images_without_alt(content_dir: Path) -> list[Problem]:
     for path in sorted(Path(content_dir).rglob("*.md")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if _NO_ALT.search(line):
-                found.append(Problem(_label(path, content_dir), number, "图片没有替代文字。", _ALT_HINT))
+                found.append(Problem(label(path, content_dir), number, "图片没有替代文字。", _ALT_HINT))
     return found
 
 

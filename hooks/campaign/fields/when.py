@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from lunar_python import Lunar
+from campaign.fields.mistake import Mistake
 
 _PRECISIONS = ("day", "xun", "month", "quarter", "half", "year")  # finest first
 _UNDATED = "（具体日期待定）"
@@ -20,14 +21,9 @@ _HINT = "请改用以下写法之一：10月份、12月中旬、9—11月、10�
 _HINT_VAGUE = "请写明起止日期，如：9月28日至10月7日；或写：国庆节前、国庆节"
 _HINT_ORDER = "请先写开始、再写结束，如：9—11月、10月8日至10月12日；跨年请写：12月至次年1月"
 _HINT_TIME = "几点钟要写在具体日期之后，如：10月8日 9:00—11:00、10月8日下午3点、每周六 9:00—11:00"
+_MAX_LENGTH = 60  # characters: the longest readable phrase is half that; reading is quadratic in the length
 
 
-class WhenError(ValueError):
-    """An unreadable phrase. .message: what is wrong (Chinese); .hint: what to write instead (Chinese)."""
-
-    def __init__(self, message: str, hint: str):
-        super().__init__(f"{message}。{hint}")
-        self.message, self.hint = message, hint
 
 
 @dataclass(frozen=True)
@@ -176,7 +172,7 @@ def _period(s: str, year: int, default_month: int | None = None) -> _Span | None
     if g.get("quarter"):
         quarter = int(g["quarter"])
         if not 1 <= quarter <= 4:
-            raise WhenError("一年只有四个季度", _HINT)
+            raise Mistake("一年只有四个季度", _HINT)
         return _months(year, 3 * quarter - 2, 3 * quarter, "quarter", f"第{'一二三四'[quarter - 1]}季度")
 
     day = g.get("day") or g.get("bareday")
@@ -185,11 +181,11 @@ def _period(s: str, year: int, default_month: int | None = None) -> _Span | None
         return None if day else _months(year, 1, 12, "year", "年")
     month = int(month)
     if not 1 <= month <= 12:
-        raise WhenError(f"一年只有12个月，没有{month}月", _HINT)
+        raise Mistake(f"一年只有12个月，没有{month}月", _HINT)
     last = calendar.monthrange(year, month)[1]
     if day:
         if not 1 <= int(day) <= last:
-            raise WhenError(f"{year}年没有{month}月{int(day)}日", _HINT)
+            raise Mistake(f"{year}年没有{month}月{int(day)}日", _HINT)
         one = date(year, month, int(day))
         return _Span(one, one, "day", f"{month}月{int(day)}日")
     if part := g.get("part"):
@@ -222,7 +218,7 @@ def _range(first: str, second: str, year: int, shorthand: bool) -> _Span | None:
         if (later.end.year - a.start.year) * 12 + later.end.month - a.start.month < 6:
             b = later
     if b.end < a.start:
-        raise WhenError(f"结束（{_label(b)}）早于开始（{_label(a)}）", _HINT_ORDER)
+        raise Mistake(f"结束（{_label(b)}）早于开始（{_label(a)}）", _HINT_ORDER)
     second_rest = b.rest if b.start.year == a.start.year else _label(b)
     precision = max(a.precision, b.precision, key=_PRECISIONS.index)
     return _Span(a.start, b.end, precision, f"{a.rest}至{second_rest}")
@@ -287,7 +283,7 @@ def _recurring(s: str, year: int) -> When | None:
     elif m["monthday"]:
         day = int(m["monthday"])
         if not 1 <= day <= 31:
-            raise WhenError(f"每月没有{day}日", _HINT)
+            raise Mistake(f"每月没有{day}日", _HINT)
         rule, said = {"FREQ": "MONTHLY", "BYMONTHDAY": [day]}, f"每月{day}日"
     elif m["monthly"]:
         rule, said = {"FREQ": "MONTHLY"}, "每月一次" + _UNDATED
@@ -315,25 +311,25 @@ def _clock(text: str, meridiem: str | None = None) -> tuple[time, str | None]:
     """One time of day; an end time without 上午/下午 shares the start's (下午2:30-4:00)."""
     m = _CLOCK.fullmatch(text)
     if not m:
-        raise WhenError(f"看不懂时刻「{text}」", _HINT_TIME)
+        raise Mistake(f"看不懂时刻「{text}」", _HINT_TIME)
     meridiem = m["meridiem"] or meridiem
     hour = int(m["hour"]) + (12 if meridiem in ("下午", "晚上") and int(m["hour"]) < 12 else 0)
     minute = 30 if m["half"] else int(m["minute"] or 0)
     if hour > 23 or minute > 59:
-        raise WhenError(f"没有「{text}」这个时刻", _HINT_TIME)
+        raise Mistake(f"没有「{text}」这个时刻", _HINT_TIME)
     return time(hour, minute), meridiem
 
 
 def _with_time(when: When, times: str) -> When:
     if when.precision != "day":
-        raise WhenError("只有具体到某一天，才能写几点钟", _HINT_TIME)
+        raise Mistake("只有具体到某一天，才能写几点钟", _HINT_TIME)
     parts = times.split("-")
     if len(parts) > 2:
-        raise WhenError(f"看不懂时刻「{times}」", _HINT_TIME)
+        raise Mistake(f"看不懂时刻「{times}」", _HINT_TIME)
     start, meridiem = _clock(parts[0])
     end = _clock(parts[1], meridiem)[0] if len(parts) == 2 else None
     if end is not None and end <= start:
-        raise WhenError("结束时刻早于开始时刻", _HINT_TIME)
+        raise Mistake("结束时刻早于开始时刻", _HINT_TIME)
     shown = "—".join(f"{t.hour}:{t.minute:02d}" for t in (start, end) if t is not None)
     return replace(when, time_start=start, time_end=end, reading=f"{when.reading} {shown}")
 
@@ -345,19 +341,22 @@ def read_when(text: str, year: int) -> When:
     """Read one `when` phrase; `year` is the campaign year, used where the phrase gives none."""
     shown = text.strip()
     if not shown:
-        raise WhenError("未填写时间「」", _HINT)
+        raise Mistake("未填写时间「」", _HINT)
+    if len(shown) > _MAX_LENGTH:
+        raise Mistake(f"时间写得太长（{len(shown)} 个字，最多 {_MAX_LENGTH} 个字）",
+                        "这里只写什么时候，例如 10月份、12月中旬；活动的具体安排写在 summary 里")
     try:
         when = _read(_normalise(shown), year)
-    except WhenError as e:
-        raise WhenError(f"时间「{shown}」有误：{e.message}", e.hint) from None
+    except Mistake as e:
+        raise Mistake(f"时间「{shown}」有误：{e.message}", e.hint) from None
     if when is None:
-        raise WhenError(f"无法识别时间「{shown}」", _HINT)
+        raise Mistake(f"无法识别时间「{shown}」", _HINT)
     return replace(when, text=shown)
 
 
 def _read(s: str, year: int) -> When | None:
     if vague := re.search("前后|左右", s):
-        raise WhenError(f"“{vague[0]}”含义模糊，无法确定日期", _HINT_VAGUE)
+        raise Mistake(f"“{vague[0]}”含义模糊，无法确定日期", _HINT_VAGUE)
     core, times = s, None
     if m := _TIMED.fullmatch(s):
         core, times = m["core"], m["times"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown as markdown_lib
@@ -16,8 +17,9 @@ import nh3
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from campaign.data.vocabulary import LEDGER_STATUSES, TASK_STATUSES
+from campaign.fields.dates import date_cn, moment_cn
 from campaign.fields.figures import number
-from campaign.fields.photos import taken
 from campaign.fields.when import When
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -32,6 +34,18 @@ BYTECODE = FileSystemBytecodeCache()  # in the system's temporary folder, per us
 # Page meta for pages that repeat others (activity lists, calendars, posters): Material's search leaves
 # them out, so a search finds each activity once, on its own page.
 UNSEARCHED = {"search": {"exclude": True}}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A generated page before it is rendered: every feature describes its pages this way, and
+    site/pages.py renders them all alike (`template` with `context`, plus `site`, `link` and `today`)."""
+
+    src_uri: str
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)  # front matter: description, template, search exclusion
 
 
 def page_url(src_uri: str) -> str:
@@ -103,5 +117,6 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
                       bytecode_cache=BYTECODE)
-    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, taken=taken)
+    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, moment_cn=moment_cn, date_cn=date_cn)
+    env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES)
     return env

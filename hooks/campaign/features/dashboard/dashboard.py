@@ -6,8 +6,9 @@ from datetime import date
 
 from campaign.data.load import Site
 from campaign.data.models import Domain
+from campaign.data.vocabulary import TASK_STATUSES
 
-STATUSES = ("已完成", "进行中", "长期坚持", "未开始")
+STATUSES = TASK_STATUSES.ranked
 BAR_WIDTH = 200  # SVG user units of the longest possible bar (a domain's task count / the largest count)
 
 
@@ -37,6 +38,13 @@ class DomainProgress:
                 pieces.append(Segment(status, self.counts[status], round(x, 2), round(width, 2)))
             x += width
         return pieces
+
+
+def context(site: Site) -> dict:
+    """What the home page's dashboard shows: task progress per domain and overall, and the newest change."""
+    rows = progress_by_domain(site)
+    return {"progress": rows, "totals": status_totals(rows), "scale": bar_scale(rows), "statuses": STATUSES,
+            "latest": latest_change(site)}
 
 
 def progress_by_domain(site: Site) -> list[DomainProgress]:
