@@ -5,6 +5,7 @@ office and change with every campaign. It tests the generator (mkdocs.yml, hooks
 on `tests/campaigns/sample/` (a copy of the sample campaign: data and hand-written pages) and on
 `examples/sibaoshan/`; tests/test_independent.py fails if a test reaches for the project's data again.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,23 +21,31 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "campaigns" / "sample"  # the suite's copy of the sample campaign
 SAMPLE_DATA = SAMPLE / "data"
 SAMPLE_CONTENT = SAMPLE / "content"
-SITE_URL = yaml.safe_load((SAMPLE_DATA / "campaign.yml").read_text(encoding="utf-8"))["site_url"]  # the sample's address
+SITE_URL = yaml.safe_load((SAMPLE_DATA / "campaign.yml").read_text(encoding="utf-8"))[
+    "site_url"
+]  # the sample's address
 SIBAOSHAN = ROOT / "examples" / "sibaoshan"  # a second campaign, data only
 GUIDE = ROOT / "content/guide"  # the editors' guide, published with every campaign
 GENERATOR = ["mkdocs.yml", "hooks", "overrides", "content/guide"]  # what a campaign is built with
 BUILD_EPOCH = "1633046400"  # 2021-10-01 00:00 in China: mid-campaign, so some activities are upcoming
 
 
-def mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH, env: dict | None = None,
-                 engine: str = "mkdocs"):
+def mkdocs_build(
+    project: Path, site_dir: Path, epoch: str = BUILD_EPOCH, env: dict | None = None, engine: str = "mkdocs"
+):
     """A strict build with `engine`: MkDocs, or ProperDocs, its fork (tests/test_engine.py)."""
     # Copies of the project share the repository's caches: their photos and QR codes are made once.
     caches = {"CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"), "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr")}
     inherited = {k: v for k, v in os.environ.items() if k != "CAMPAIGN_DATA"}  # a copy builds its own data/
     env = {**caches, **inherited, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     # Never --quiet: it hides warnings from --strict too (mkdocs/mkdocs#4126), and the build passes.
-    return subprocess.run([sys.executable, "-m", engine, "build", "--strict",
-                           "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def copy_project(parent: Path, data: Path = SAMPLE_DATA, content: Path | None = SAMPLE_CONTENT) -> Path:

@@ -1,6 +1,7 @@
 """The campaign's identity comes from its campaign.yml alone: the site's name, description, address,
 organiser, the feedback block's question, the 404 page and the share card. Another campaign's site
 holds no word of the sample."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,14 +18,23 @@ from campaign.data.problems import DataProblems
 from campaign.editors import check
 from campaign.features.gallery.images import process_images
 from campaign.features.share import share
-
 from conftest import SAMPLE_DATA, SIBAOSHAN, copy_project, mkdocs_build
 from test_load import line_of, problems_of, replace
 from test_publish import _Head
 
 # The sample's names, ids and placeholders: none may reach a site built from other data.
-SAMPLE_WORDS = ["山头", "shantou", "秋泉", "qiuquan", "颜神", "岳阳", "yueyang", "hospital-open-day",
-                "市民看城市变化", "对城市的变化"]
+SAMPLE_WORDS = [
+    "山头",
+    "shantou",
+    "秋泉",
+    "qiuquan",
+    "颜神",
+    "岳阳",
+    "yueyang",
+    "hospital-open-day",
+    "市民看城市变化",
+    "对城市的变化",
+]
 OTHER_URL = "https://example.org/sibaoshan/"
 
 
@@ -75,7 +85,7 @@ def test_the_offices_own_share_picture_replaces_the_drawn_card(other_site):
     meta = _Head((other_site / "domains/education/index.html").read_text(encoding="utf-8")).meta
     assert meta["og:image"].startswith(OTHER_URL + "images/") and meta["og:image"].endswith("-1600.jpg")
     assert (meta["og:image:width"], meta["og:image:height"]) == ("1600", "900")
-    assert (other_site / meta["og:image"][len(OTHER_URL):]).is_file()
+    assert (other_site / meta["og:image"][len(OTHER_URL) :]).is_file()
     assert not (other_site / share.CARD).exists()
 
 
@@ -98,7 +108,7 @@ def test_the_card_shows_the_title_and_changes_with_it():
 def test_without_a_chinese_font_the_card_is_plain_and_make_check_says_why(monkeypatch, project):
     monkeypatch.setattr(share, "font_file", lambda: None)
     with Image.open(io.BytesIO(share.card(load_site(SAMPLE_DATA)))) as image:
-        assert image.convert("RGB").getcolors() == [(share.SIZE[0] * share.SIZE[1], (0xb7, 0x1c, 0x1c))]
+        assert image.convert("RGB").getcolors() == [(share.SIZE[0] * share.SIZE[1], (0xB7, 0x1C, 0x1C))]
     monkeypatch.setattr(check, "font_file", lambda: None)
     data = project / "data"
     [warning] = [w for w in check.checklist(load_site(data), data, project / "content") if "字体" in w.message]

@@ -1,6 +1,7 @@
 """The suite tests the generator, not the office's campaign: with any data in `data/` and any pages in
 `content/activities|domains/`, `make test` gives the same answer. The suite owns its campaigns
 (tests/campaigns/sample/, examples/sibaoshan/); nothing here may read the project's own."""
+
 from __future__ import annotations
 
 import os
@@ -22,10 +23,13 @@ def _left_out(folder: str, names: list[str]) -> set[str]:
 
 
 def test_no_test_reads_the_projects_own_campaign():
-    offending = [f"{path.name}:{number}: {line.strip()}"
-                 for path in sorted((ROOT / "tests").glob("*.py")) if path.name != Path(__file__).name
-                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if REACHING_FOR_THE_OFFICE.search(line)]
+    offending = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "tests").glob("*.py"))
+        if path.name != Path(__file__).name
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if REACHING_FOR_THE_OFFICE.search(line)
+    ]
     assert offending == []
 
 
@@ -40,13 +44,26 @@ def test_the_suite_passes_whatever_the_office_keeps_in_data_and_content(tmp_path
         shutil.rmtree(copy / "content" / folder, ignore_errors=True)
         (copy / "content" / folder).mkdir()
         (copy / "content" / folder / "only-here.md").write_text("[没有这一页](no-such-page.md)\n", encoding="utf-8")
-    env = {**os.environ, "CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache/images"), "CAMPAIGN_QR_CACHE": str(ROOT / ".cache/qr")}
+    env = {
+        **os.environ,
+        "CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache/images"),
+        "CAMPAIGN_QR_CACHE": str(ROOT / ".cache/qr"),
+    }
     env.pop("CAMPAIGN_DATA", None)
     pytest = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider"]
     collected = subprocess.run([*pytest, "--collect-only", "-q"], cwd=copy, env=env, capture_output=True, text=True)
     assert collected.returncode == 0, collected.stdout[-3000:]
-    run = subprocess.run([*pytest, "-x", "tests/test_load.py",
-                          "tests/test_build.py::test_a_page_for_every_domain_and_every_activity",
-                          "tests/test_build.py::test_hand_written_page_is_merged_into_the_generated_one"],
-                         cwd=copy, env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            *pytest,
+            "-x",
+            "tests/test_load.py",
+            "tests/test_build.py::test_a_page_for_every_domain_and_every_activity",
+            "tests/test_build.py::test_hand_written_page_is_merged_into_the_generated_one",
+        ],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout[-3000:]

@@ -8,6 +8,7 @@ a CJK font: `apt-get install fonts-noto-cjk`, or pass a font file.
 
     .venv/bin/python tools/sample_photos.py [path/to/cjk-font.ttc]
 """
+
 from __future__ import annotations
 
 import random
@@ -20,6 +21,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from campaign.editors.check import SAMPLE_PHOTO  # noqa: E402
+
 W, H = 1600, 1200
 SKY, GROUND = (196, 214, 228), (150, 140, 120)
 
@@ -137,8 +139,10 @@ def people(draw, rng, x0, x1, y, count, size=50):
     """A row of people seen from the front: heads and coats."""
     for i in range(count):
         x = x0 + (x1 - x0) * (i + 0.5) / count + rng.randrange(-10, 10)
-        draw.rectangle([x - size * 0.45, y, x + size * 0.45, y + size * 1.6],
-                       fill=rng.choice([(40, 60, 110), (150, 40, 40), (70, 70, 70), (200, 170, 90), (60, 110, 80)]))
+        draw.rectangle(
+            [x - size * 0.45, y, x + size * 0.45, y + size * 1.6],
+            fill=rng.choice([(40, 60, 110), (150, 40, 40), (70, 70, 70), (200, 170, 90), (60, 110, 80)]),
+        )
         draw.ellipse([x - size * 0.3, y - size * 0.65, x + size * 0.3, y], fill=(230, 190, 150))
 
 
@@ -201,15 +205,21 @@ SCENES = {  # path in the repository -> (drawing, its caption on the picture)
 
 
 def main(argv: list[str]) -> None:
-    fontfile = argv[0] if argv else subprocess.run(["fc-match", "-f", "%{file}", "Noto Sans CJK SC:bold"],
-                                                  capture_output=True, text=True, check=True).stdout
+    fontfile = (
+        argv[0]
+        if argv
+        else subprocess.run(
+            ["fc-match", "-f", "%{file}", "Noto Sans CJK SC:bold"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     for path, (draw, title) in SCENES.items():
         target = ROOT / path
         if target.exists():  # committed photos stay byte for byte what they are
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         stamp(draw(random.Random(path.removeprefix("data/images/"))), title, fontfile).save(
-            target, quality=72, optimize=True, progressive=True, comment=SAMPLE_PHOTO)
+            target, quality=72, optimize=True, progressive=True, comment=SAMPLE_PHOTO
+        )
         print(f"{path}: {target.stat().st_size // 1024} KB")
 
 

@@ -8,6 +8,7 @@ activities with no report, overdue tasks, images without alt text). `--strict` (
 fails on the checklist and on every reminder that does not come with the date: a deadline that
 passes overnight must not stop the daily rebuild that keeps "upcoming" true.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,29 +20,38 @@ from PIL import Image
 from campaign.data.kinds import KIND, KINDS, kind_of, label
 from campaign.data.load import Site
 from campaign.data.models import Activity
-from campaign.data.vocabulary import TASK_STATUSES
 from campaign.data.problems import Problem
+from campaign.data.vocabulary import TASK_STATUSES
+from campaign.data.yamlsource import Source
 from campaign.features.share.share import NO_FONT, font_file
 from campaign.fields.when import When
-from campaign.data.yamlsource import Source
 
 PLACEHOLDER = "待填写"  # written by the importer where the office's table says nothing
 SAMPLE_MARK = re.compile(r"[（(]示例[^）)]{0,8}[）)]")  # （示例）, （示例图片）: the sample's own items and pages
 SAMPLE_PHOTO = b"campaign-sample-photo"  # the JPEG comment tools/sample_photos.py gives the sample's drawn photos
 EXAMPLE_ADDRESS = re.compile(r"\b(?:[a-z0-9-]+\.)*example\.(?:org|com|net)\b", re.I)  # RFC 2606: never a real site
-_ADDRESS_HINTS = {"site_url": "写网站发布后的真实网址（以 https:// 开头、以 / 结尾）：日历订阅、二维码和分享链接都用它。",
-                  "form_url": "换成本单位真实的网上意见表网址。", "form_url_template": "换成本单位真实的意见表网址模板，或删掉这一行。",
-                  "email": "换成本单位接收意见建议的邮箱，或删掉这一行。"}
+_ADDRESS_HINTS = {
+    "site_url": "写网站发布后的真实网址（以 https:// 开头、以 / 结尾）：日历订阅、二维码和分享链接都用它。",
+    "form_url": "换成本单位真实的网上意见表网址。",
+    "form_url_template": "换成本单位真实的意见表网址模板，或删掉这一行。",
+    "email": "换成本单位接收意见建议的邮箱，或删掉这一行。",
+}
 _NO_ALT = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt=\"[^\"]+)[^>]*>")
 
 
 def report(site: Site, data_dir: Path, content_dir: Path, on: date) -> str:
     """The full explanation printed by `make check` for valid data."""
     tasks = sum(len(a.tasks) for a in site.achievements.values())
-    lines = [f"数据检查通过：{len(site.domains)} 个领域，{len(site.activities)} 项活动，{tasks} 项重点工作。"
-             f"（按 {on.isoformat()} 判断活动是否已结束）", "", "活动时间（网站这样理解，请核对）："]
+    lines = [
+        f"数据检查通过：{len(site.domains)} 个领域，{len(site.activities)} 项活动，{tasks} 项重点工作。"
+        f"（按 {on.isoformat()} 判断活动是否已结束）",
+        "",
+        "活动时间（网站这样理解，请核对）：",
+    ]
     for activity in sorted(site.activities, key=lambda a: _file_line(site.origin[a.id])):
-        lines.append(f"  {site.origin[activity.id]}  {activity.title}：{activity.when.text} → {understood(activity.when)}")
+        lines.append(
+            f"  {site.origin[activity.id]}  {activity.title}：{activity.when.text} → {understood(activity.when)}"
+        )
     lines += ["", "各领域："] + [f"  {line}" for line in _counts(site)]
     todo = checklist(site, data_dir, content_dir)
     if todo:
@@ -78,15 +88,19 @@ def _counts(site: Site) -> list[str]:
         counts = [(status, sum(t.status == status for t in tasks)) for status in TASK_STATUSES.labels]
         by_status = "、".join(f"{status} {count}" for status, count in counts if count)
         figures = len(achievements.figures) if achievements else 0
-        lines.append(f"{domain.name}（{domain.id}）：活动 {len(site.activities_of(domain.id))} 项，"
-                     f"重点工作 {len(tasks)} 项" + (f"（{by_status}）" if by_status else "") + f"，数据 {figures} 项")
+        lines.append(
+            f"{domain.name}（{domain.id}）：活动 {len(site.activities_of(domain.id))} 项，"
+            f"重点工作 {len(tasks)} 项" + (f"（{by_status}）" if by_status else "") + f"，数据 {figures} 项"
+        )
     return lines
 
 
 def strict_failures(site: Site, data_dir: Path, content_dir: Path, allow_placeholders: bool = False) -> list[Problem]:
     """What `--strict` refuses to publish: the checklist (unless this is a demo site) and the reminders
     that do not come with the date (dated ones would stop the nightly rebuild the day a deadline passed)."""
-    return sorted(([] if allow_placeholders else checklist(site, data_dir, content_dir)) + _lasting(site, data_dir, content_dir))
+    return sorted(
+        ([] if allow_placeholders else checklist(site, data_dir, content_dir)) + _lasting(site, data_dir, content_dir)
+    )
 
 
 def checklist(site: Site, data_dir: Path, content_dir: Path) -> list[Problem]:
@@ -111,7 +125,12 @@ def warnings(site: Site, data_dir: Path, content_dir: Path, on: date) -> list[Pr
 def _lasting(site: Site, data_dir: Path, content_dir: Path) -> list[Problem]:
     """The reminders that stay until someone edits the data, whatever the date."""
     found = [w for s in _sources(data_dir) for w in _data_images_without_alt(s)]
-    return found + _unread_files(Path(data_dir)) + _content_images_without_alt(content_dir) + _orphan_pages(site, content_dir)
+    return (
+        found
+        + _unread_files(Path(data_dir))
+        + _content_images_without_alt(content_dir)
+        + _orphan_pages(site, content_dir)
+    )
 
 
 def _sources(data_dir: Path) -> list[Source]:
@@ -123,10 +142,16 @@ def _unread_files(data_dir: Path) -> list[Problem]:
     """YAML files in the data folder that no kind of data is read from: a typo in a folder or file name
     (data/activity/, campaign.yaml) would otherwise leave their content silently unpublished."""
     kinds = "、".join(kind.pattern for kind in KINDS)
-    return [Problem(label(path, data_dir), 1, "网站不读这个文件，里面的内容不会发布。",
-                    f"数据文件只能放在这些位置：{kinds}；检查文件夹和文件名的拼写。")
-            for path in sorted(data_dir.rglob("*.y*ml"))
-            if kind_of(path.relative_to(data_dir).as_posix()) is None]
+    return [
+        Problem(
+            label(path, data_dir),
+            1,
+            "网站不读这个文件，里面的内容不会发布。",
+            f"数据文件只能放在这些位置：{kinds}；检查文件夹和文件名的拼写。",
+        )
+        for path in sorted(data_dir.rglob("*.y*ml"))
+        if kind_of(path.relative_to(data_dir).as_posix()) is None
+    ]
 
 
 def _orphan_pages(site: Site, content_dir: Path) -> list[Problem]:
@@ -134,22 +159,37 @@ def _orphan_pages(site: Site, content_dir: Path) -> list[Problem]:
     they are published on their own, outside the navigation (an id renamed or removed in the data?)."""
     known = {"activities": {a.id for a in site.activities}, "domains": {d.id for d in site.domains}}
     what = {"activities": "活动", "domains": "领域"}
-    return [Problem(f"content/{folder}/{page.name}", 1, f"数据里没有编号为「{page.stem}」的{what[folder]}，这一页会单独发布。",
-                    f"把文件名改成{what[folder]}的编号（.md 前面的部分），或删掉这个文件。")
-            for folder, ids in known.items() for page in sorted((content_dir / folder).glob("*.md"))
-            if page.stem != "index" and page.stem not in ids]
+    return [
+        Problem(
+            f"content/{folder}/{page.name}",
+            1,
+            f"数据里没有编号为「{page.stem}」的{what[folder]}，这一页会单独发布。",
+            f"把文件名改成{what[folder]}的编号（.md 前面的部分），或删掉这个文件。",
+        )
+        for folder, ids in known.items()
+        for page in sorted((content_dir / folder).glob("*.md"))
+        if page.stem != "index" and page.stem not in ids
+    ]
 
 
 def _unreported(site: Site, activity: Activity, content_dir: Path, on: date) -> Problem | None:
     end = activity.when.end
-    reported = (site.report(activity.id) or activity.photos or activity.before_after
-                or (content_dir / "activities" / f"{activity.id}.md").is_file())
+    reported = (
+        site.report(activity.id)
+        or activity.photos
+        or activity.before_after
+        or (content_dir / "activities" / f"{activity.id}.md").is_file()
+    )
     if not end or end >= on or reported or activity.status == "已取消":
         return None
     file, line = _file_line(site.origin[activity.id])
-    return Problem(file, line, f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有回顾。",
-                   f"用 make new-report 写一篇回顾（实际日期、参加人数、意见建议和照片），存在 data/reports/{activity.id}.yml；"
-                   "活动改期了，就写 status: 延期，把 when 改成新的时间、原来的时间写在 planned；没有办，就写 status: 已取消。")
+    return Problem(
+        file,
+        line,
+        f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有回顾。",
+        f"用 make new-report 写一篇回顾（实际日期、参加人数、意见建议和照片），存在 data/reports/{activity.id}.yml；"
+        "活动改期了，就写 status: 延期，把 when 改成新的时间、原来的时间写在 planned；没有办，就写 status: 已取消。",
+    )
 
 
 def _reports_ahead(site: Site, data_dir: Path, on: date) -> list[Problem]:
@@ -159,8 +199,13 @@ def _reports_ahead(site: Site, data_dir: Path, on: date) -> list[Problem]:
         source = Source(path, label(path, data_dir))
         report = site.report(source.data.get("activity")) if isinstance(source.data, dict) else None
         if report and report.held.start > on:
-            found.append(source.problem(("held",), f"回顾的举办日期 {report.held.start.isoformat()} 还没到（今天是 {on.isoformat()}）。",
-                                        "写活动实际举办的日期；年份或月份写错了吗？"))
+            found.append(
+                source.problem(
+                    ("held",),
+                    f"回顾的举办日期 {report.held.start.isoformat()} 还没到（今天是 {on.isoformat()}）。",
+                    "写活动实际举办的日期；年份或月份写错了吗？",
+                )
+            )
     return found
 
 
@@ -173,13 +218,22 @@ def _overdue(source: Source, site: Site, on: date) -> list[Problem]:
     found = []
     for i, task in enumerate(achievements.tasks):
         if _passed(task.deadline, on) and task.status in ("未开始", "进行中"):
-            found.append(source.problem(
-                ("tasks", i, "status"), f"「{task.title}」的完成时限（{task.deadline.text}）已过，进展还是「{task.status}」。",
-                "完成了就把 status 改成 已完成；推迟了就把 deadline 改成新的时限。"))
-        found += [source.problem(("tasks", i, "milestones", j, "done"),
-                                 f"「{task.title}」的时间节点「{m.what}」（{m.when.text}）已过，还没有标为完成。",
-                                 "完成了就写 done: true；推迟了就改这个节点的 when。")
-                  for j, m in enumerate(task.milestones) if _passed(m.when, on) and not m.done]
+            found.append(
+                source.problem(
+                    ("tasks", i, "status"),
+                    f"「{task.title}」的完成时限（{task.deadline.text}）已过，进展还是「{task.status}」。",
+                    "完成了就把 status 改成 已完成；推迟了就把 deadline 改成新的时限。",
+                )
+            )
+        found += [
+            source.problem(
+                ("tasks", i, "milestones", j, "done"),
+                f"「{task.title}」的时间节点「{m.what}」（{m.when.text}）已过，还没有标为完成。",
+                "完成了就写 done: true；推迟了就改这个节点的 when。",
+            )
+            for j, m in enumerate(task.milestones)
+            if _passed(m.when, on) and not m.done
+        ]
     return found
 
 
@@ -193,23 +247,45 @@ def _placeholders(source: Source) -> list[Problem]:
     for loc, value in _strings(source.data, ()):
         key = _key(loc)
         if PLACEHOLDER in value:
-            found.append(source.problem(loc, f"「{key}」还是「{PLACEHOLDER}」。", "导入时配档表里没有这一项，请照实际情况填写"
-                                        + ("（写单位，不写个人姓名）。" if key in ("unit", "organiser") else "。")))
+            found.append(
+                source.problem(
+                    loc,
+                    f"「{key}」还是「{PLACEHOLDER}」。",
+                    "导入时配档表里没有这一项，请照实际情况填写"
+                    + ("（写单位，不写个人姓名）。" if key in ("unit", "organiser") else "。"),
+                )
+            )
         if address := EXAMPLE_ADDRESS.search(value):
-            found.append(source.problem(loc, f"「{key}」还是示例地址（{address[0]}），不是真实的网址或邮箱。",
-                                        _ADDRESS_HINTS.get(key, "换成真实的网址或邮箱。")))
+            found.append(
+                source.problem(
+                    loc,
+                    f"「{key}」还是示例地址（{address[0]}），不是真实的网址或邮箱。",
+                    _ADDRESS_HINTS.get(key, "换成真实的网址或邮箱。"),
+                )
+            )
         if mark := SAMPLE_MARK.search(value):
-            found.append(source.problem(loc, f"「{key}」标着「{mark[0]}」：这是示例项目的内容，不是本地的真实情况。",
-                                        "换成本地真实的内容，或删掉这一项。"))
+            found.append(
+                source.problem(
+                    loc,
+                    f"「{key}」标着「{mark[0]}」：这是示例项目的内容，不是本地的真实情况。",
+                    "换成本地真实的内容，或删掉这一项。",
+                )
+            )
     return found
 
 
 def _sample_photos(site: Site, data_dir: Path) -> list[Problem]:
     """The sample's drawn pictures, wherever the data uses them."""
-    return [Problem(*_file_line(where), f"图片「{path}」是示例项目画出来的示意图，不是实拍照片。",
-                    "换成本地实拍的照片（放进 data/images/，在这里写它的路径），或删掉这一项。")
-            for path, uses in sorted(site.images.items()) if _is_sample_photo(Path(data_dir) / "images" / path)
-            for where in uses]
+    return [
+        Problem(
+            *_file_line(where),
+            f"图片「{path}」是示例项目画出来的示意图，不是实拍照片。",
+            "换成本地实拍的照片（放进 data/images/，在这里写它的路径），或删掉这一项。",
+        )
+        for path, uses in sorted(site.images.items())
+        if _is_sample_photo(Path(data_dir) / "images" / path)
+        for where in uses
+    ]
 
 
 def _is_sample_photo(path: Path) -> bool:
@@ -222,11 +298,18 @@ def _is_sample_photo(path: Path) -> bool:
 
 def _sample_pages(content_dir: Path) -> list[Problem]:
     """Hand-written activity and domain pages marked （示例）: the sample's, kept by mistake."""
-    return [Problem(label(page, content_dir), number, f"这一页标着「{mark[0]}」：是示例项目的手写页面。",
-                    "写成自己活动的内容（并删掉这个标记），或删掉这个文件。")
-            for folder in ("activities", "domains") for page in sorted((Path(content_dir) / folder).glob("*.md"))
-            for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
-            if (mark := SAMPLE_MARK.search(line))]
+    return [
+        Problem(
+            label(page, content_dir),
+            number,
+            f"这一页标着「{mark[0]}」：是示例项目的手写页面。",
+            "写成自己活动的内容（并删掉这个标记），或删掉这个文件。",
+        )
+        for folder in ("activities", "domains")
+        for page in sorted((Path(content_dir) / folder).glob("*.md"))
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+        if (mark := SAMPLE_MARK.search(line))
+    ]
 
 
 def _card_without_font(site: Site, data_dir: Path) -> list[Problem]:
@@ -244,7 +327,8 @@ def _data_images_without_alt(source: Source) -> list[Problem]:
     return [source.problem(loc, "图片没有替代文字。", _ALT_HINT) for loc, value in strings if _NO_ALT.search(value)] + [
         source.problem(loc, f"画面描述「{value}」没有说出画面里有什么。", _PHOTO_ALT_HINT)
         for loc, value in strings
-        if loc[-1] == "alt" and (value in _EMPTY_ALT or value == Path(images.get(loc[:-1], "")).stem)]
+        if loc[-1] == "alt" and (value in _EMPTY_ALT or value == Path(images.get(loc[:-1], "")).stem)
+    ]
 
 
 def _content_images_without_alt(content_dir: Path) -> list[Problem]:

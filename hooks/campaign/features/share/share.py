@@ -4,6 +4,7 @@ Made at build time from the campaign's own title, slogan and organiser (Pillow, 
 from Debian's fonts-noto-cjk), so that no other campaign's picture is ever shown; or the office's own
 photo (`share_image` in campaign.yml), published by the photo pipeline like every other photo.
 """
+
 from __future__ import annotations
 
 import functools
@@ -24,8 +25,10 @@ TITLE_SIZES = (100, 92, 84, 76, 68, 60, 52)  # the largest that fits the title i
 # Debian's fonts-noto-cjk (the Simplified Chinese face inside each collection), else what fontconfig knows.
 NOTO = ["/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"]
 NOTO_FAMILY = "Noto Sans CJK SC"
-NO_FONT = ("找不到中文字体，分享卡片上只有颜色，没有活动名称。请安装 fonts-noto-cjk"
-           "（sudo apt-get install fonts-noto-cjk），或在 campaign.yml 的 share_image 写一张自己的图片。")
+NO_FONT = (
+    "找不到中文字体，分享卡片上只有颜色，没有活动名称。请安装 fonts-noto-cjk"
+    "（sudo apt-get install fonts-noto-cjk），或在 campaign.yml 的 share_image 写一张自己的图片。"
+)
 NO_LINE_START = set("，。、；：！？）》」』”’…—·")  # Chinese line-breaking: these never begin a line
 
 
@@ -51,18 +54,28 @@ def font_file() -> tuple[str, int] | None:
     for path in NOTO:
         if Path(path).is_file():
             return path, _face(path, NOTO_FAMILY)
-    faces = sorted(_fontconfig_faces(), key=lambda face: (not face[2].endswith((" SC", " CN")), "Bold" not in face[3], face))
+    faces = sorted(
+        _fontconfig_faces(), key=lambda face: (not face[2].endswith((" SC", " CN")), "Bold" not in face[3], face)
+    )
     return (faces[0][0], int(faces[0][1])) if faces else None
 
 
 def _fontconfig_faces() -> list[tuple[str, str, str, str]]:
     """(file, index, family, style) of every font fontconfig says covers Simplified Chinese."""
     try:
-        listed = subprocess.run(["fc-list", "-f", "%{file}\t%{index}\t%{family[0]}\t%{style[0]}\n", ":lang=zh-cn"],
-                                capture_output=True, text=True, timeout=10).stdout
+        listed = subprocess.run(
+            ["fc-list", "-f", "%{file}\t%{index}\t%{family[0]}\t%{style[0]}\n", ":lang=zh-cn"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout
     except (OSError, subprocess.SubprocessError):  # no fontconfig
         return []
-    return [tuple(line.split("\t")) for line in listed.splitlines() if line.count("\t") == 3 and line.split("\t")[1].isdigit()]
+    return [
+        tuple(line.split("\t"))
+        for line in listed.splitlines()
+        if line.count("\t") == 3 and line.split("\t")[1].isdigit()
+    ]
 
 
 def card(site: Site) -> bytes:
@@ -101,7 +114,7 @@ def _at_most(count: int, lines: list[str], font: ImageFont.FreeTypeFont, width: 
     last = lines[count - 1]
     while last and font.getlength(last + "…") > width:
         last = last[:-1]
-    return lines[:count - 1] + [last + "…"]
+    return lines[: count - 1] + [last + "…"]
 
 
 def _balanced(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
