@@ -69,9 +69,28 @@ def plain_project(out: Path, pages: int) -> Path:
     shutil.rmtree(out, ignore_errors=True)
     (out / "docs" / "p").mkdir(parents=True)
     rng = random.Random(pages)
-    words = (
-        ["居民", "社区", "活动", "服务", "养老", "医院", "学校", "道路", "改造", "公园", "意见", "建议", "办理", "完成", "进展", "健康", "讲座", "安全", "环境", "文化"]
-    )
+    words = [
+        "居民",
+        "社区",
+        "活动",
+        "服务",
+        "养老",
+        "医院",
+        "学校",
+        "道路",
+        "改造",
+        "公园",
+        "意见",
+        "建议",
+        "办理",
+        "完成",
+        "进展",
+        "健康",
+        "讲座",
+        "安全",
+        "环境",
+        "文化",
+    ]
     (out / "docs" / "index.md").write_text("# 首页\n\n合成页面，用于对比。\n", encoding="utf-8")
     for n in range(pages - 1):
         text = "".join(rng.choice(words) + ("。" if rng.random() < 0.1 else "") for _ in range(160))

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from campaign.data.load import load_site
-from conftest import SAMPLE_DATA, SITE_URL
+from conftest import ROOT, SAMPLE_DATA, SITE_URL
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SAMPLE = load_site(SAMPLE_DATA)

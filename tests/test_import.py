@@ -3,6 +3,7 @@ file, become data that loads and builds; names of people are dropped; every cell
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -43,7 +44,7 @@ def seed_tables() -> dict[str, list[list[str]]]:
 def blank_runs(rows: list[list[str]], column: int):
     """(first, last) rows of each cell with the blank cells below it: what Word shows as one merged cell."""
     starts = [r for r in range(1, len(rows)) if rows[r][column]] + [len(rows)]
-    return [(a, b - 1) for a, b in zip(starts, starts[1:])]
+    return [(a, b - 1) for a, b in itertools.pairwise(starts)]
 
 
 def make_docx(path: Path, tables: dict[str, list[list[str]]]) -> Path:
@@ -225,11 +226,7 @@ def test_command_line_prints_the_report_or_a_chinese_error(tmp_path):
     source = make_docx(tmp_path / "配档表.docx", seed_tables())
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
     run = lambda *args: subprocess.run(
-        [sys.executable, "-m", "campaign", "import", *args],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=env,
+        [sys.executable, "-m", "campaign", "import", *args], capture_output=True, text=True, cwd=tmp_path, env=env
     )
     done = run(str(source), "--out", "town")
     assert done.returncode == 0, done.stderr

@@ -79,7 +79,7 @@ def test_section_rows_name_the_domain_and_never_become_activities(tmp_path, sect
     rows[4] = [c.replace("一", "二").replace("幼有所育", "学有所教") for c in cells]
     rows.append(["3", "校园开放日", "12月份", "中心小学", "教育办"])
     merges = [(r, a, r, b) for r in (1, 4) for _, a, _, b in merges]
-    site, report = imported(write_table(tmp_path / f"表.{kind}", rows, merges), tmp_path / "out", year=2023)
+    site, _report = imported(write_table(tmp_path / f"表.{kind}", rows, merges), tmp_path / "out", year=2023)
     assert [(a.title, site.domain(a.domain).name) for a in site.activities] == [
         ("婴幼儿照护讲座", "幼有所育"),
         ("托育机构开放日", "幼有所育"),
@@ -97,8 +97,8 @@ def test_same_as_above_takes_the_cell_above_in_every_column(tmp_path, kind, same
         [same, "义诊进社区", same, same, same, "同左"],
         ["", "医院开放日", "12月中旬", "区医院", "", ""],
     ]
-    site, report = imported(write_table(tmp_path / f"表.{kind}", rows), tmp_path / "out", year=2023)
-    lecture, clinic, open_day = site.activities
+    site, _report = imported(write_table(tmp_path / f"表.{kind}", rows), tmp_path / "out", year=2023)
+    _lecture, clinic, open_day = site.activities
     assert (clinic.when.text, clinic.where, clinic.organiser) == (
         "10月份",
         "山头卫生院",

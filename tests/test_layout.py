@@ -73,3 +73,12 @@ def test_import_layers_and_the_engine_free_core_hold():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 kept, 0 broken" in result.stdout
+
+
+def test_ruff_finds_nothing_to_lint_or_format():
+    # pyproject.toml's [tool.ruff]: lint rules, and the format at 120 columns
+    ruff = str(Path(sys.executable).parent / "ruff")
+    paths = ["hooks", "tests", "bench", "tools"]
+    for command in ([ruff, "check", *paths], [ruff, "format", "--check", *paths]):
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr

@@ -77,7 +77,7 @@ def test_unknown_domain_lists_the_known_ones(project):
 def test_duplicate_activity_id_across_files_points_at_both(project):
     first = project / "data/activities/childcare.yml"
     other = project / "data/activities/education.yml"
-    first_id = next(l.split("id: ")[1] for l in first.read_text(encoding="utf-8").splitlines() if "- id: " in l)
+    first_id = next(x.split("id: ")[1] for x in first.read_text(encoding="utf-8").splitlines() if "- id: " in x)
     replace(other, other.read_text(encoding="utf-8").split("- id: ")[1].split("\n")[0], first_id)
     [problem] = problems_of(project / "data")
     assert first_id in problem.message and "data/activities/childcare.yml:" in problem.message

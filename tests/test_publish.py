@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime, time, timezone
+from datetime import UTC, datetime, time
 from html.parser import HTMLParser
 from pathlib import Path
 

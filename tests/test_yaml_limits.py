@@ -99,7 +99,9 @@ def test_each_text_field_has_a_limit_stated_in_chinese(tmp_path, file, old, key,
         load_site(data)
     [problem] = caught.value.problems
     lines = text[: text.index(old) + len(old)].split("\n")
-    assert problem.file == f"data/{file}" and problem.line == max(n for n, l in enumerate(lines, 1) if f"{key}:" in l)
+    assert problem.file == f"data/{file}" and problem.line == max(
+        n for n, text in enumerate(lines, 1) if f"{key}:" in text
+    )
     assert f"「{key}」" in problem.message and f"{limit + 1} 个字，最多 {limit} 个字" in problem.message
 
 

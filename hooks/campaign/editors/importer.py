@@ -26,6 +26,7 @@ into activities and key tasks and writes them. Decisions, also in the guide:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -402,7 +403,7 @@ class _Plan:
         entries = [{"id": d["id"], "name": d["name"], "summary": PLACEHOLDER, "unit": PLACEHOLDER} for d in new]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(
-            text.rstrip("\n") + "\n" + "\n".join(l for e in entries for l in mapping(e, item=True)) + "\n",
+            text.rstrip("\n") + "\n" + "\n".join(line for e in entries for line in mapping(e, item=True)) + "\n",
             encoding="utf-8",
         )
         return [
@@ -483,7 +484,7 @@ def _numbered(text: str, marker: re.Pattern) -> list[str]:
     """The items of a text numbered from 1 (a repeated number is a typo, not a new list), or []."""
     found = list(marker.finditer(text))
     numbers = [int(m[1]) if m[1] else "一二三四五六七八九".index(m[2]) + 1 for m in found]
-    if len(found) < 2 or numbers[0] != 1 or any(b not in (a, a + 1) for a, b in zip(numbers, numbers[1:])):
+    if len(found) < 2 or numbers[0] != 1 or any(b not in (a, a + 1) for a, b in itertools.pairwise(numbers)):
         return []
     if text[: found[0].start()].strip():
         return []  # text before the first number: not a numbered list

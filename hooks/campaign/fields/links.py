@@ -75,7 +75,7 @@ def form_template(value) -> str:
         raise Mistake(
             "网址模板里的花括号“{ }”没有配对", "占位符写成 {title}、{url} 或 {id}，左右花括号都要有。"
         ) from None
-    for literal, name, spec, conversion in parsed:
+    for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
         if name not in PLACEHOLDERS or spec or conversion:

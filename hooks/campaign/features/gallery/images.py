@@ -235,7 +235,7 @@ def _make(source: Path, key: str, cache_dir: Path) -> Picture | Failure:
     for w in reversed(widths):  # a cascade: each width is resized from the one above it
         image = image.resize((w, max(1, round(height * w / width))), Image.LANCZOS, reducing_gap=3.0)
         for fmt, (name, options) in ENCODERS.items():
-            cache.write(cache_dir / f"{key}-{w}.{fmt}", lambda out, i=image: i.save(out, name, **options))
+            cache.write(cache_dir / f"{key}-{w}.{fmt}", lambda out, i=image, n=name, o=options: i.save(out, n, **o))
     picture = Picture(key, widths[-1], max(1, round(height * widths[-1] / width)), widths, tuple(ENCODERS))
     manifest = json.dumps(asdict(picture), sort_keys=True).encode()
     cache.write(cache_dir / f"{key}.json", lambda out: out.write(manifest))
