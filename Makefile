@@ -7,13 +7,18 @@ export PYTHONPATH := hooks
 # The build's only clock: noon (China time) today, unless given. Pages say what is upcoming or past
 # on that day, and two builds of one commit on one day are byte-identical.
 export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import time; print(int(time.time() + 8*3600) // 86400 * 86400 + 4*3600)")
-SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
-.PHONY: build test bench serve check schemas new-activity new-report import export linkcheck publish lock clean
+.PHONY: build test system-packages bench serve check schemas new-activity new-report import export linkcheck publish lock clean
 
+# What builds the site (requirements.txt); the test tools (requirements-test.txt) only for make test.
 $(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "无法创建 Python 虚拟环境，请先运行 / Cannot create a Python virtual environment, run: sudo apt-get install -y python3-venv" >&2; exit 1; }
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-test.txt
 	touch $@
 
 # One build at a time, into a folder of its own, swapped with site/ in one step only when the whole
@@ -24,20 +29,27 @@ build: $(VENV)/.installed
 
 # Every internal link and #anchor of the built site, raw HTML included; external links are only listed.
 linkcheck: build
-	$(BIN)/python -m campaign.ops.linkcheck site "$(SITE_URL)"
+	$(BIN)/python -m campaign.ops.linkcheck site
 
-# Copy the checked site into a new release next to DEST and switch DEST (a symlink) to it atomically.
+# Copy the checked site into a new release next to DEST and switch DEST (a symlink) to it atomically:
+# only after the pre-publication check (no example or placeholder left), the strict build and the link check.
 # Without DEST, say so before building anything.
 ifneq ($(filter publish,$(MAKECMDGOALS)),)
 ifeq ($(DEST),)
 $(error 请指定发布目录：make publish DEST=/srv/www/site（网站服务器指向的路径）)
 endif
 endif
-publish: linkcheck
+publish: STRICT := 1
+publish: check linkcheck
 	$(BIN)/python -m campaign.ops.publish site "$(DEST)"
 
-test: $(VENV)/.installed
+# The generator's tests, on the campaigns the suite owns (never data/). Debian's chromium, fonts-noto-cjk and
+# zbar-tools are installed first when missing (as root), or the command to install them is named.
+test: system-packages $(VENV)/.test-installed
 	$(BIN)/python -m pytest
+
+system-packages:
+	@tools/system-packages
 
 # Benchmarks (bench/README.md): synthetic campaigns S, M, L against plain Material, the photo pipeline
 # against the cheapest Pillow code, and live preview. make bench SIZES="S M" for a shorter run.
@@ -49,8 +61,10 @@ bench: $(VENV)/.installed
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload
 
+# STRICT=1 (CI, make publish): fail while the pre-publication checklist lists an example or placeholder
+# (ALLOW_PLACEHOLDERS=1 lets a demo site through) or a reminder that does not depend on the date remains.
 check: $(VENV)/.installed
-	$(BIN)/python -m campaign check $(or $(CAMPAIGN_DATA),data)
+	$(BIN)/python -m campaign check $(or $(CAMPAIGN_DATA),data) $(if $(STRICT),--strict)
 
 # Add one activity to the right file: asks for each field, or takes them all:
 # make new-activity ARGS='--domain healthcare --title 健康讲座 --when 10月份 --where 卫生院 --organiser 山头卫生院'
@@ -77,11 +91,13 @@ export: $(VENV)/.installed
 schemas: $(VENV)/.installed
 	$(BIN)/python -m campaign schemas schemas
 
-# Re-pin requirements.txt from requirements.in (developers only).
+# Re-pin requirements.txt from requirements.in, and requirements-test.txt from requirements-test.in
+# with the same versions of what both need (developers only).
+LOCK = .lockenv/bin/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links
 lock:
 	$(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet pip-tools
-	.lockenv/bin/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links \
-		--output-file requirements.txt requirements.in
+	$(LOCK) --output-file requirements.txt requirements.in
+	$(LOCK) --output-file requirements-test.txt requirements-test.in
 	rm -rf .lockenv
 
 clean:

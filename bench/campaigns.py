@@ -23,6 +23,7 @@ import yaml
 from PIL import ExifTags, Image
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "tests" / "campaigns" / "sample"  # the sample campaign, kept by the test suite
 SIZES = {"S": 0, "M": 10, "L": 100}  # towns; S (0) is the sample as it is
 ACTIVITIES_PER_TOWN = 30
 LEDGER_ITEMS_PER_TOWN = 20
@@ -80,15 +81,12 @@ def project(size: str, out: Path, photos: Path, workers: int = 2) -> Path:
     out.mkdir(parents=True)
     for name in ("mkdocs.yml", "overrides", "hooks"):
         os.symlink(ROOT / name, out / name)
-    shutil.copytree(ROOT / "content", out / "content")
+    shutil.copytree(ROOT / "content/guide", out / "content/guide")
     towns = SIZES[size]
-    if not towns:
-        shutil.copytree(ROOT / "data", out / "data")
+    if not towns:  # the sample as the suite keeps it, whatever the office has in data/ and content/
+        shutil.copytree(SAMPLE / "data", out / "data")
+        shutil.copytree(SAMPLE / "content", out / "content", dirs_exist_ok=True)
         return out
-    for handwritten in ("activities", "domains"):  # pages about the sample's ids: no such ids in a town
-        for page in (out / "content" / handwritten).glob("*.md"):
-            if page.name != "index.md":
-                page.unlink()
     sample = _read_sample()
     pool = photo_pool(photos, towns * PHOTOS_PER_TOWN, workers)
     data = out / "data"
@@ -112,7 +110,7 @@ def project(size: str, out: Path, photos: Path, workers: int = 2) -> Path:
 
 
 def _read_sample() -> dict:
-    data = ROOT / "data"
+    data = SAMPLE / "data"
     load = lambda path: yaml.safe_load(path.read_text(encoding="utf-8"))
     return {
         "campaign": load(data / "campaign.yml"),

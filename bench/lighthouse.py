@@ -4,7 +4,7 @@ Usage: .venv/bin/python bench/lighthouse.py [site-dir] [--runs 5]   (default: si
 
 Needs Node.js/npm and Debian's chromium. Lighthouse is installed with npm into a cache outside the
 repository ($LIGHTHOUSE_DIR, default ~/.cache/campaign-lighthouse) on first use. The site is served
-on localhost under its site_url path (/shantou/), so its absolute links work, with text files
+on localhost under its site_url path (campaign.yml's, /shantou/ for the sample), so its absolute links work, with text files
 gzipped as a production server sends them. Each page is scored --runs times and the median is
 judged, as Lighthouse's documentation on variability advises. Not part of `make test`: the performance
 score moves from run to run and with the machine's load.
@@ -18,7 +18,6 @@ import gzip
 import io
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from campaign.ops.linkcheck import site_address  # noqa: E402
+
 PAGES = {
     "home": "",
     "calendar": "calendar/",
@@ -113,7 +115,7 @@ def main() -> int:
     site = args.site.resolve()
     if not (site / "index.html").exists():
         sys.exit(f"{site}/index.html is missing: run `make build` first")
-    site_url = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+    site_url = site_address(site)
     base = site_url.split("/", 3)[3]
     binary = lighthouse()
     with tempfile.TemporaryDirectory() as www:

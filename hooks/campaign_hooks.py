@@ -27,6 +27,7 @@ from campaign.features.calendar.ics import feeds
 from campaign.features.feedback.feedback import feedback_block, qr_files
 from campaign.features.gallery.images import process_images, site_files
 from campaign.features.news import news
+from campaign.features.share.share import CARD, NO_FONT, ShareImage, card, font_file, share_image
 from campaign.fields.dates import ClockError, now, today
 from campaign.fields.text import MAX_NESTING, too_deep
 
@@ -41,6 +42,7 @@ from campaign.site.pages import build_pages, escape_meta, split_front_matter
 log = get_plugin_logger("campaign")
 _site: Site | None = None
 _bodies: dict[str, str] = {}  # src_uri -> the generated page's HTML, put before its converted Markdown
+_share: ShareImage | None = None  # the picture chat apps show beside a link
 
 
 def on_config(config):
@@ -51,14 +53,21 @@ def on_config(config):
         loaded = load_site(data_dir)
         # Photos are processed here, before MkDocs writes anything: a bad one stops the build.
         _site = replace(loaded, pictures=process_images(loaded.images, data_dir / "images", _cache(config, "images")))
-    # Material prints site_name raw in places (the logo's aria-label, the header, <title>): hand it
-    # over escaped, as Markup, so it is escaped exactly once everywhere (`| e` leaves Markup alone).
-    config["site_name"] = escape(_site.campaign.title)
-    if not config.site_url:
-        raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
+    _take_identity(config, _site.campaign)
     if assets.BUNDLE not in config.extra_css:
         raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {assets.BUNDLE}（由 hooks/campaign/ 下各部件的样式合并而成）。")
     return config
+
+
+def _take_identity(config, campaign) -> None:
+    """What mkdocs.yml would say about the site comes from campaign.yml: replacing data/ replaces it all."""
+    # Material prints these raw in places (the logo's aria-label, the header, <title>, the footer): hand
+    # them over escaped, as Markup, so they are escaped exactly once everywhere (`| e` leaves Markup alone).
+    config["site_name"] = escape(campaign.title)
+    config["site_description"] = escape(campaign.site_description)
+    config["copyright"] = escape(f"主办：{campaign.organiser}")
+    # mkdocs.yml has none; mkdocs serve sets its local address, where the preview is served.
+    config["site_url"] = config.site_url or campaign.site_url
 
 
 @contextlib.contextmanager
@@ -134,6 +143,7 @@ def _add_files(files: Files, config) -> Files:
     # They are not MkDocs files: 20,000 of them at city scale, each of which MkDocs would look at and copy.
     link_into(Path(config.site_dir), qr_files(_site, config.site_url, _cache(config, "qr")))
     link_into(Path(config.site_dir), site_files(_site.pictures, _cache(config, "images")))
+    _add_share_image(files, config)
     _add_assets(files, config)
     return files
 
@@ -165,12 +175,14 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     # overrides/main.html ends every page's content with it (and overrides/404.html the 404 page)
     context["feedback_block"] = feedback_block(_site, page.file.src_uri, page.title or "", config.site_url)
+    context["share_image"] = _share  # overrides/main.html's Open Graph image
     return context
 
 
 def on_template_context(context, template_name, config):
     if template_name == "404.html":
         context["feedback_block"] = feedback_block(_site, None, "", config.site_url)
+        context["search_example"] = _site.domains[0].name if _site.domains else ""  # the search box's placeholder
     return context
 
 
@@ -198,6 +210,15 @@ def _add_assets(files: Files, config) -> None:
         raise Abort(str(problem)) from None
     for path, source in assets.published().items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
+
+
+def _add_share_image(files: Files, config) -> None:
+    global _share
+    _share = share_image(_site)
+    if _share.url == CARD:
+        if font_file() is None:
+            log.info(NO_FONT)  # the card is still made, without text; make check lists it too
+        files.append(File.generated(config, CARD, content=card(_site)))
 
 
 def _revisions(config) -> dict:

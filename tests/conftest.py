@@ -1,4 +1,10 @@
-"""Shared fixtures: a copy of the sample project to break, and one strict build of the sample."""
+"""Shared fixtures: the generator with a campaign the suite owns, to build and to break.
+
+The suite never reads the project's own `data/` or `content/activities|domains/`: those belong to the
+office and change with every campaign. It tests the generator (mkdocs.yml, hooks/, overrides/, the guide)
+on `tests/campaigns/sample/` (a copy of the sample campaign: data and hand-written pages) and on
+`examples/sibaoshan/`; tests/test_independent.py fails if a test reaches for the project's data again.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,18 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "tests" / "campaigns" / "sample"  # the suite's copy of the sample campaign
+SAMPLE_DATA = SAMPLE / "data"
+SAMPLE_CONTENT = SAMPLE / "content"
+SITE_URL = yaml.safe_load((SAMPLE_DATA / "campaign.yml").read_text(encoding="utf-8"))[
+    "site_url"
+]  # the sample's address
+SIBAOSHAN = ROOT / "examples" / "sibaoshan"  # a second campaign, data only
+GUIDE = ROOT / "content/guide"  # the editors' guide, published with every campaign
+GENERATOR = ["mkdocs.yml", "hooks", "overrides", "content/guide"]  # what a campaign is built with
 BUILD_EPOCH = "1633046400"  # 2021-10-01 00:00 in China: mid-campaign, so some activities are upcoming
 
 
@@ -19,14 +35,9 @@ def mkdocs_build(
 ):
     """A strict build with `engine`: MkDocs, or ProperDocs, its fork (tests/test_engine.py)."""
     # Copies of the project share the repository's caches: their photos and QR codes are made once.
-    env = {
-        "CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"),
-        "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr"),
-        **os.environ,
-        "SOURCE_DATE_EPOCH": epoch,
-        "NO_MKDOCS_2_WARNING": "1",
-        **(env or {}),
-    }
+    caches = {"CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"), "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr")}
+    inherited = {k: v for k, v in os.environ.items() if k != "CAMPAIGN_DATA"}  # a copy builds its own data/
+    env = {**caches, **inherited, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     # Never --quiet: it hides warnings from --strict too (mkdocs/mkdocs#4126), and the build passes.
     return subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site_dir)],
@@ -37,29 +48,33 @@ def mkdocs_build(
     )
 
 
-def copy_project(parent: Path) -> Path:
-    """A copy of the project (config, content, data, hooks, overrides) in `parent`/project."""
+def copy_project(parent: Path, data: Path = SAMPLE_DATA, content: Path | None = SAMPLE_CONTENT) -> Path:
+    """The generator with a campaign's `data` and hand-written `content` pages, in `parent`/project."""
     copy = parent / "project"
     copy.mkdir()
-    for name in ["mkdocs.yml", "content", "data", "hooks", "overrides"]:
-        source = ROOT / name
+    for name in GENERATOR:
+        source, target = ROOT / name, copy / name
         if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, copy / name)
+            shutil.copy2(source, target)
+    shutil.copytree(data, copy / "data")
+    if content is not None:
+        shutil.copytree(content, copy / "content", dirs_exist_ok=True)
     return copy
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the project to edit."""
+    """A throwaway copy of the generator with the sample campaign, to edit."""
     return copy_project(tmp_path)
 
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The sample campaign, built once, strictly."""
-    site = tmp_path_factory.mktemp("sample") / "site"
-    result = mkdocs_build(ROOT, site)
+    parent = tmp_path_factory.mktemp("sample")
+    site = parent / "site"
+    result = mkdocs_build(copy_project(parent), site)
     assert result.returncode == 0, result.stderr
     return site

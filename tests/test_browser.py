@@ -4,7 +4,6 @@ the site, and Chinese search finds a word in the middle of a sentence."""
 from __future__ import annotations
 
 import functools
-import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -14,11 +13,10 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from campaign.data.load import load_site
-from conftest import ROOT
+from conftest import ROOT, SAMPLE_DATA, SITE_URL
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-SAMPLE = load_site(ROOT / "data")
-SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+SAMPLE = load_site(SAMPLE_DATA)
 # One page of each type: home, domain, activity, indexes, calendars, 你说我办, 动态, poster, 404 and the guide.
 PAGE_TYPES = [
     "",

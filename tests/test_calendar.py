@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import shutil
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -17,9 +16,9 @@ from campaign.data.load import load_site
 from campaign.data.models import Activity
 from campaign.features.calendar.ics import feeds
 from campaign.features.calendar.schedule import agenda, days, month_grid, months, window
-from conftest import ROOT, mkdocs_build
+from conftest import SAMPLE_DATA, copy_project, mkdocs_build
 
-SAMPLE = load_site(ROOT / "data")
+SAMPLE = load_site(SAMPLE_DATA)
 PERIOD = SAMPLE.campaign.period  # 9月初至12月底 2021
 CHINA_OFFSET = timedelta(hours=8)
 # Every kind of `when`, added to a copy of the sample for the build-level tests.
@@ -130,11 +129,7 @@ def test_month_grid_weeks_start_on_monday_and_blank_other_months():
 @pytest.fixture(scope="module")
 def extra_site(tmp_path_factory) -> Path:
     """The sample plus one activity of every kind of `when`, built on another day than the sample."""
-    project = tmp_path_factory.mktemp("calendar") / "project"
-    project.mkdir()
-    for name in ["content", "data", "hooks", "overrides"]:
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path_factory.mktemp("calendar"))
     (project / "data/activities/zz-extra.yml").write_text(EXTRA, encoding="utf-8")
     result = mkdocs_build(project, project / "site", epoch="1639454400")  # 2021-12-14 12:00 in China
     assert result.returncode == 0, result.stderr

@@ -1,4 +1,5 @@
-"""`make check` explains valid data: each `when` as understood, counts per domain, warnings with file:line."""
+"""`make check` explains valid data: each `when` as understood, counts per domain, the pre-publication
+checklist and the warnings, each with file:line; `--strict` refuses what must not be published."""
 
 from __future__ import annotations
 
@@ -9,20 +10,28 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from campaign.data.load import load_site
-from campaign.editors.check import understood, warnings
+from campaign.editors.check import checklist, understood, warnings
 from campaign.fields.when import read_when
-from conftest import BUILD_EPOCH, ROOT, mkdocs_build
+from conftest import BUILD_EPOCH, ROOT, SIBAOSHAN, copy_project, mkdocs_build
 from test_load import line_of, replace
 
 MID_CAMPAIGN = date(2021, 10, 1)  # the day BUILD_EPOCH stands for
 
 
-def run_check(data: Path, epoch: str = BUILD_EPOCH) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), "SOURCE_DATE_EPOCH": epoch}
+def run_check(
+    data: Path, epoch: str = BUILD_EPOCH, *options: str, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    inherited = {k: v for k, v in os.environ.items() if k != "ALLOW_PLACEHOLDERS"}
+    env = {**inherited, "PYTHONPATH": str(ROOT / "hooks"), "SOURCE_DATE_EPOCH": epoch, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "campaign", "check", str(data)], capture_output=True, text=True, cwd=data.parent, env=env
+        [sys.executable, "-m", "campaign", "check", str(data), *options],
+        capture_output=True,
+        text=True,
+        cwd=data.parent,
+        env=env,
     )
 
 
@@ -96,10 +105,9 @@ def test_overdue_task_is_a_warning_on_its_status_line(project):
     ]
 
 
-def test_placeholder_and_images_without_alt_text_are_warnings(project):
+def test_images_without_alt_text_are_warnings(project):
     data = project / "data"
     path = data / "activities/healthcare.yml"
-    replace(path, "where: 各社区、学校、机关", "where: 待填写")
     replace(path, "    卫生院公共卫生科", "    ![](lecture.jpg)\n    卫生院公共卫生科")
     photos = data / "activities/culture-sports.yml"
     replace(photos, "alt: 示例图片：红色背景的舞台上", "alt: 照片\n      caption: 红色背景的舞台上")
@@ -107,7 +115,6 @@ def test_placeholder_and_images_without_alt_text_are_warnings(project):
     page = project / "content/activities/hospital-open-day.md"
     page.write_text(page.read_text(encoding="utf-8") + '\n<img src="hall.jpg">\n', encoding="utf-8")
     found = warnings(load_site(data), data, project / "content", MID_CAMPAIGN)
-    assert ("data/activities/healthcare.yml", line_of(path, "where: 待填写")) in {(w.file, w.line) for w in found}
     alt = [w for w in found if "替代文字" in w.message or "画面描述" in w.message]
     assert {w.file for w in alt} == {
         "data/activities/healthcare.yml",
@@ -144,3 +151,55 @@ def test_a_hand_written_page_without_its_activity_is_a_warning_and_builds_on_its
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr  # strict: published on its own, not a nav warning
     assert "导医台" in (tmp_path / "site/activities/hospital-open-day/index.html").read_text(encoding="utf-8")
+
+
+# --- the pre-publication checklist -----------------------------------------------------------------
+
+
+def test_the_checklist_names_every_example_and_placeholder_at_its_line(project):
+    data = project / "data"
+    replace(data / "activities/healthcare.yml", "where: 各社区、学校、机关", "where: 待填写")
+    found = {(w.file, w.line): w for w in checklist(load_site(data), data, project / "content")}
+    campaign = data / "campaign.yml"
+    for key in ("site_url:", "form_url:", "form_url_template:", "email:"):  # example.org addresses
+        assert "示例地址" in found[("data/campaign.yml", line_of(campaign, key))].message
+    assert (
+        "待填写"
+        in found[
+            ("data/activities/healthcare.yml", line_of(data / "activities/healthcare.yml", "where: 待填写"))
+        ].message
+    )
+    ledger = data / "feedback/2021.yml"
+    assert "（示例）" in found[("data/feedback/2021.yml", line_of(ledger, "summary: （示例）医院开放日"))].message
+    housing = data / "achievements/housing.yml"  # the sample's drawn photos, at each use
+    assert "示意图" in found[("data/achievements/housing.yml", line_of(housing, "image: qiuquan/before.jpg"))].message
+    page = found[("content/activities/hospital-open-day.md", 1)]
+    assert "手写页面" in page.message and "删掉这个文件" in page.hint
+    assert all(w.hint for w in found.values())
+
+
+def test_strict_check_refuses_placeholders_unless_a_demo_site_allows_them(project):
+    data = project / "data"
+    refused = run_check(data, BUILD_EPOCH, "--strict")
+    assert refused.returncode == 1 and "发布前检查清单" in refused.stdout and "发布前检查没有通过" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    demo = run_check(data, BUILD_EPOCH, "--strict", env={"ALLOW_PLACEHOLDERS": "1"})
+    assert demo.returncode == 0, demo.stderr
+    assert "发布前检查清单" in demo.stdout and "ALLOW_PLACEHOLDERS=1" in demo.stdout  # still listed
+    assert run_check(data).returncode == 0  # without --strict the checklist informs, it does not fail
+
+
+def test_strict_check_passes_a_real_campaign_and_fails_on_lasting_reminders_only(tmp_path):
+    project = copy_project(tmp_path, SIBAOSHAN, content=None)
+    data = project / "data"
+    replace(data / "campaign.yml", "https://example.org/sibaoshan/", "https://www.sibaoshan.gov.cn/kanbianhua/")
+    replace(data / "campaign.yml", "https://example.org/sibaoshan/feedback", "https://wj.qq.com/s2/123456/")
+    Image.new("RGB", (1600, 1200), "#557799").save(data / "images/press-conference/stage.jpg")  # a photo of its own
+    late = "1735704000"  # 2025-01-01: every deadline of the 2022 campaign has passed (reminders come with the date)
+    passed = run_check(data, late, "--strict")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "发布前检查清单" not in passed.stdout and "已过" in passed.stdout
+    path = data / "activities/press.yml"
+    replace(path, "  summary: |\n", "  summary: |\n    ![](hall.jpg)\n")  # an image no reader can know
+    failed = run_check(data, late, "--strict")
+    assert failed.returncode == 1 and "替代文字" in failed.stdout and "发布前检查没有通过" in failed.stderr

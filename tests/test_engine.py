@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import ROOT, SIBAOSHAN, copy_project, mkdocs_build
+from test_load import line_of
 
 ENGINES = ("mkdocs", "properdocs")
 
@@ -30,7 +31,7 @@ PROPERDOCS_TAG = generator_tag(f"ProperDocs {version('properdocs')}")
 def example_campaign(parent: Path) -> Path:
     """examples/sibaoshan with the feedback figures of examples/feedback: every kind of page and file."""
     data = parent / "sibaoshan"
-    shutil.copytree(ROOT / "examples/sibaoshan", data)
+    shutil.copytree(SIBAOSHAN, data)
     (data / "feedback").mkdir()
     shutil.copy2(ROOT / "examples/feedback/seed-003.yml", data / "feedback")
     return data
@@ -111,5 +112,5 @@ def test_a_data_mistake_stops_properdocs_with_the_same_report(tmp_path):
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert not (tmp_path / engine / "site").exists()  # stopped before anything was written
         reports[engine] = result.stderr[result.stderr.index("数据中发现") :]
-    assert "campaign.yml:6:" in reports["mkdocs"] and "二〇二二" in reports["mkdocs"]
+    assert f"campaign.yml:{line_of(campaign, 'year:')}:" in reports["mkdocs"] and "二〇二二" in reports["mkdocs"]
     assert reports["properdocs"] == reports["mkdocs"]

@@ -13,9 +13,9 @@ import pytest
 from campaign.data.load import load_site
 from campaign.editors.exporter import export_document, export_workbook
 from campaign.editors.importer import import_document
-from conftest import ROOT
+from conftest import SAMPLE_DATA, SIBAOSHAN
 
-CAMPAIGNS = {"sample": ROOT / "data", "sibaoshan": ROOT / "examples/sibaoshan"}
+CAMPAIGNS = {"sample": SAMPLE_DATA, "sibaoshan": SIBAOSHAN}
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -55,7 +55,7 @@ def test_the_workbook_has_the_plans_columns_and_every_entry(campaign, tmp_path):
 
 
 def test_the_word_table_is_a4_landscape_in_official_fonts(tmp_path):
-    site = load_site(ROOT / "data")
+    site = load_site(SAMPLE_DATA)
     document = docx.Document(str(export_document(site, tmp_path / "配档表.docx")))
     section = document.sections[0]
     assert section.page_width > section.page_height and round(section.page_width.cm, 1) == 29.7
@@ -69,7 +69,7 @@ def test_the_word_table_is_a4_landscape_in_official_fonts(tmp_path):
 
 
 def test_the_word_table_imports_into_a_new_folder_as_the_same_activities(tmp_path):
-    site = load_site(ROOT / "data")
+    site = load_site(SAMPLE_DATA)
     export_document(site, tmp_path / "配档表.docx")
     result = import_document(tmp_path / "配档表.docx", tmp_path / "new", year=site.campaign.year)
     assert result.ok, result.report
@@ -91,7 +91,7 @@ EDITS = {  # header, new text, the line the data file then has
 @pytest.mark.parametrize("header", EDITS)
 def test_an_edited_cell_updates_that_field_only_and_is_reported(tmp_path, header):
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SAMPLE_DATA, data)
     before = files(data)
     book_path = export_workbook(load_site(data), tmp_path / "配档表.xlsx")
     book = openpyxl.load_workbook(book_path)
@@ -127,7 +127,7 @@ def test_an_edited_cell_updates_that_field_only_and_is_reported(tmp_path, header
 )
 def test_an_edit_that_cannot_be_used_is_reported_and_changes_nothing(tmp_path, header, text, says):
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SAMPLE_DATA, data)
     before = files(data)
     book_path = export_workbook(load_site(data), tmp_path / "配档表.xlsx")
     book = openpyxl.load_workbook(book_path)
@@ -144,7 +144,7 @@ def test_an_edit_that_cannot_be_used_is_reported_and_changes_nothing(tmp_path, h
 
 def test_rows_without_an_id_and_entries_left_out_are_listed_never_added_or_deleted(tmp_path):
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SAMPLE_DATA, data)
     before = files(data)
     book_path = export_workbook(load_site(data), tmp_path / "配档表.xlsx")
     book = openpyxl.load_workbook(book_path)

@@ -4,6 +4,7 @@ print on one A4 sheet, and the 你说我办 ledger with its counts checked and i
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import io
 import json
@@ -19,15 +20,16 @@ import pytest
 from campaign.data.load import load_site
 from campaign.data.models import FeedbackOverride
 from campaign.features.feedback import feedback
+from campaign.features.gallery.images import process_images
 from campaign.fields import links
 from campaign.fields.mistake import Mistake
 from campaign.html import cache
-from conftest import ROOT, mkdocs_build
+from campaign.site.pages import build_pages
+from conftest import ROOT, SAMPLE_DATA, SITE_URL, mkdocs_build
 from test_browser import browser, served
 from test_load import line_of, problems_of, replace
 
-SAMPLE = load_site(ROOT / "data")
-SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+SAMPLE = load_site(SAMPLE_DATA)
 FORM = "https://wj.example.org/s/shantou"  # data/campaign.yml
 ZBARIMG = shutil.which("zbarimg")
 BLOCK = re.compile(r'<section class="cc-feedback".*?</section>', re.S)
@@ -117,7 +119,7 @@ def test_an_activity_overrides_its_domain_which_overrides_the_campaign_field_by_
 
 def _with_feedback(campaign=None, domain=None, activity=None):
     """A fresh copy of the sample with some feedback channels changed, as if edited in the data."""
-    copy = load_site(ROOT / "data")
+    copy = load_site(SAMPLE_DATA)
     if campaign:
         copy.campaign = copy.campaign.model_copy(
             update={"feedback": copy.campaign.feedback.model_copy(update=campaign)}
@@ -329,6 +331,16 @@ def test_the_ledger_page_lists_every_suggestion_with_its_answer_and_computed_sha
     assert f"<strong>{done}</strong><span>已办结（{round(100 * done / total, 1):g}%）</span>" in page
     home = (sample_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="ledger/" class="md-nav__link">\s*<span class="md-ellipsis">\s*你说我办', home)
+
+
+def test_a_ledger_with_nothing_settled_yet_says_how_many_were_published(project, tmp_path):
+    # A new campaign's first suggestions are all still being handled: the home page counts them, no share.
+    path = project / "data/feedback/2021.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: 已办结", "status: 办理中"), encoding="utf-8")
+    site = load_site(project / "data")
+    site = dataclasses.replace(site, pictures=process_images(site.images, project / "data/images", tmp_path / "images"))
+    home = next(page for page in build_pages(site, site_url=SITE_URL) if page.src_uri == "index.md")
+    assert f"已公开 <strong>{len(site.ledger.items)}</strong> 条意见建议。" in home.body and "条已办结" not in home.body
 
 
 def test_each_domain_page_has_its_ledger_section(sample_site):

@@ -14,9 +14,9 @@ from campaign.data.problems import DataProblems
 from campaign.features.dashboard.dashboard import STATUSES, latest_change, progress_by_domain
 from campaign.fields.figures import read_target, roll_up
 from campaign.fields.mistake import Mistake
-from conftest import ROOT, mkdocs_build
+from conftest import SAMPLE_DATA, SIBAOSHAN, copy_project, mkdocs_build
 
-EXAMPLE = ROOT / "examples/sibaoshan"
+EXAMPLE = SIBAOSHAN
 
 
 @pytest.mark.parametrize(
@@ -124,7 +124,7 @@ def test_unreadable_target_is_an_error_on_its_line(tmp_path):
 
 def test_example_domain_page_shows_the_figures_of_the_data(tmp_path):
     site = tmp_path / "site"
-    result = mkdocs_build(ROOT, site, env={"CAMPAIGN_DATA": str(EXAMPLE)})
+    result = mkdocs_build(copy_project(tmp_path, EXAMPLE, content=None), site)
     assert result.returncode == 0, result.stderr
     html = (site / "domains/livelihood-projects/index.html").read_text(encoding="utf-8")
     assert 'role="progressbar"' in html and 'aria-valuenow="68.2"' in html and "68.2%" in html
@@ -142,7 +142,7 @@ def test_example_domain_page_shows_the_figures_of_the_data(tmp_path):
 
 
 def test_home_dashboard_counts_equal_the_data(sample_site):
-    site = load_site(ROOT / "data")
+    site = load_site(SAMPLE_DATA)
     home = (sample_site / "index.html").read_text(encoding="utf-8")
     for row in progress_by_domain(site):
         cells = "".join(f"<td>{row.counts[s]}</td>" for s in STATUSES)
@@ -151,7 +151,7 @@ def test_home_dashboard_counts_equal_the_data(sample_site):
 
 
 def test_home_shows_the_newest_before_after_pair_with_a_link_to_its_page(sample_site):
-    site = load_site(ROOT / "data")
+    site = load_site(SAMPLE_DATA)
     latest = latest_change(site)
     pairs = [
         p for a in site.achievements.values() for p in a.before_after + [q for t in a.tasks for q in t.before_after]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from campaign.data.models import Achievements, Activity, FeedbackLedger, Report
+from campaign.data.models import Achievements, Activity, Campaign, FeedbackLedger, Report
 from campaign.data.yamlsource import Source
 from conftest import ROOT
 
@@ -25,6 +25,8 @@ def test_every_yaml_example_in_the_guide_is_valid(tmp_path):
             if isinstance(source.data, list)
             else Report
             if "activity" in source.data
+            else Campaign
+            if "site_url" in source.data
             else FeedbackLedger
             if set(source.data) <= ledger_keys
             else Achievements

@@ -30,7 +30,7 @@ import yaml
 
 from campaign.data.schema import schema_files
 from campaign.site.pages import split_front_matter
-from conftest import ROOT, copy_project, mkdocs_build
+from conftest import GUIDE, SAMPLE_CONTENT, copy_project, mkdocs_build
 from test_browser import CHROMIUM, SITE_URL, _QuietHandler, browser
 
 LONG = "W" * 300
@@ -182,7 +182,10 @@ def _hostile_handwritten(text: str) -> tuple[dict[str, str], str]:
 
 def _handwritten_meta() -> dict[str, dict[str, str]]:
     """Each hand-written page's hostile front matter, as the copy in `hostile_site` has it."""
-    return {name: _hostile_handwritten(_read(ROOT / "content" / name))[0] for name in HANDWRITTEN}
+    return {
+        name: _hostile_handwritten(_read((GUIDE.parent if name.startswith("guide/") else SAMPLE_CONTENT) / name))[0]
+        for name in HANDWRITTEN
+    }
 
 
 def _read(path: Path) -> str:

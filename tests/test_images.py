@@ -17,7 +17,7 @@ from campaign.data.problems import DataProblems
 from campaign.features.gallery import images
 from campaign.features.gallery.images import _decode, process_images
 from campaign.html.cache import VARIABLES, Digests, cache_dir
-from conftest import ROOT, mkdocs_build
+from conftest import SAMPLE_DATA, mkdocs_build
 
 GPS = {
     ExifTags.GPS.GPSLatitudeRef: "N",
@@ -228,7 +228,7 @@ def test_photo_fields_are_checked_with_lines(project):
 
 
 def test_sample_pages_show_responsive_lazy_pictures_with_alt(sample_site):
-    sample = load_site(ROOT / "data")
+    sample = load_site(SAMPLE_DATA)
     assert {"qiuquan/before.jpg", "central-park/after.jpg", "performances/stage.jpg"} <= set(sample.images)
     page = (sample_site / "domains/housing/index.html").read_text(encoding="utf-8")
     figure = page[

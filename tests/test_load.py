@@ -10,7 +10,7 @@ import pytest
 
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
-from conftest import ROOT
+from conftest import ROOT, SAMPLE_DATA
 
 
 def problems_of(data_dir: Path) -> list:
@@ -30,7 +30,7 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def test_sample_campaign_loads_every_domain_activity_and_task():
-    site = load_site(ROOT / "data")
+    site = load_site(SAMPLE_DATA)
     assert [d.name for d in site.domains] == [
         "幼有所育",
         "学有所教",
@@ -52,7 +52,7 @@ def test_sample_campaign_loads_every_domain_activity_and_task():
 
 
 def test_sample_names_units_not_people():
-    text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "data").rglob("*.yml"))
+    text = "".join(p.read_text(encoding="utf-8") for p in SAMPLE_DATA.rglob("*.yml"))
     for person in ["张庆玲", "郑鹏程", "郑晓梅", "赵文擎", "许乐意", "吴宁宁", "韩云飞", "刘持久", "范文生", "王建华"]:
         assert person not in text
 

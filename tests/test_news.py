@@ -24,9 +24,9 @@ from campaign.data.problems import DataProblems
 from campaign.features.calendar.ics import feeds
 from campaign.features.news.news import entries
 from campaign.site.opendata import data_files
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, SIBAOSHAN, copy_project, mkdocs_build
 
-SITE_URL = "https://example.org/shantou/"
+SITE_URL = "https://example.org/sibaoshan/"  # examples/sibaoshan/campaign.yml
 EXTRA_ACTIVITIES = """
 - {id: open-day, title: 第九小学开放日, domain: education, when: 10月份, where: 高新区第九小学, organiser: 街道社会事务办}
 - {id: river-walk, title: 玉龙湖观摩, domain: livelihood-projects, when: 11月20日, where: 玉龙湖公园,
@@ -66,7 +66,7 @@ MILESTONES = (
 def campaign(parent: Path) -> Path:
     """A copy of the 四宝山 example with the additions above."""
     data = parent / "data"
-    shutil.copytree(ROOT / "examples/sibaoshan", data)
+    shutil.copytree(SIBAOSHAN, data)
     (data / "activities/extra.yml").write_text(EXTRA_ACTIVITIES, encoding="utf-8")
     (data / "feedback").mkdir()
     (data / "feedback/2022.yml").write_text(LEDGER, encoding="utf-8")
@@ -80,7 +80,7 @@ def campaign(parent: Path) -> Path:
 def built(tmp_path_factory) -> Path:
     parent = tmp_path_factory.mktemp("news")
     data = campaign(parent)
-    result = mkdocs_build(ROOT, parent / "site", epoch="1671508800", env={"CAMPAIGN_DATA": str(data)})  # 2022-12-20
+    result = mkdocs_build(copy_project(parent, data, content=None), parent / "site", epoch="1671508800")  # 2022-12-20
     assert result.returncode == 0, result.stderr
     return parent / "site"
 
@@ -246,8 +246,8 @@ def test_the_feed_is_valid_atom_with_stable_ids_absolute_links_and_the_datas_dat
     assert feed.feed.title == "品质民生看高新·动态" and feed.feed.author == "四宝山街道办事处"
     assert feed.feed.updated == "2022-10-26T00:00:00+08:00"  # the newest entry, not the build time
     assert len(feed.entries) == 12 and len({e.id for e in feed.entries}) == 12
-    report = next(e for e in feed.entries if e.id == "tag:example.org,2022:/shantou/report/open-day")
-    assert report.link == "https://example.org/shantou/activities/open-day/#report"
+    report = next(e for e in feed.entries if e.id == "tag:example.org,2022:/sibaoshan/report/open-day")
+    assert report.link == "https://example.org/sibaoshan/activities/open-day/#report"
     assert report.updated == "2022-10-14T00:00:00+08:00" and report.title == "活动回顾｜第九小学开放日"
     assert report.summary.startswith("家长代表参观了新建的教学楼和操场。")
     for entry in feed.entries:
@@ -255,7 +255,9 @@ def test_the_feed_is_valid_atom_with_stable_ids_absolute_links_and_the_datas_dat
         path = built / entry.link.removeprefix(SITE_URL).partition("#")[0] / "index.html"
         assert path.is_file(), entry.link
     # Built again on another day: the same bytes.
-    again = mkdocs_build(ROOT, tmp_path / "site", epoch="1675000000", env={"CAMPAIGN_DATA": str(campaign(tmp_path))})
+    again = mkdocs_build(
+        copy_project(tmp_path, campaign(tmp_path), content=None), tmp_path / "site", epoch="1675000000"
+    )
     assert again.returncode == 0, again.stderr
     assert (tmp_path / "site/news/feed.xml").read_bytes() == raw
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import filecmp
 import gzip
 import os
-import re
 import shutil
 import struct
 import subprocess
@@ -21,10 +20,9 @@ import pytest
 import yaml
 
 from campaign.ops.linkcheck import check_site
-from conftest import BUILD_EPOCH, ROOT, mkdocs_build
+from conftest import BUILD_EPOCH, ROOT, SITE_URL, mkdocs_build
 from test_browser import browser, served
 
-SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
 
 
@@ -51,7 +49,9 @@ def test_github_deploys_only_from_main_after_tests_and_link_check():
     runs = [step.get("run") for step in build["steps"]]
     uses = [step.get("uses", "") for step in build["steps"]]
     upload = next(i for i, action in enumerate(uses) if action.startswith("actions/upload-pages-artifact@"))
-    assert runs.index("make test") < runs.index("make linkcheck") < upload
+    assert runs.index("make check STRICT=1") < runs.index("make test") < runs.index("make linkcheck") < upload
+    check = build["steps"][runs.index("make check STRICT=1")]
+    assert check["env"] == {"ALLOW_PLACEHOLDERS": "${{ vars.ALLOW_PLACEHOLDERS }}"}  # a demo repository's setting only
     assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
     cached = [
         step["with"]["path"].split() for step in build["steps"] if step.get("uses", "").startswith("actions/cache@")
@@ -62,7 +62,8 @@ def test_github_deploys_only_from_main_after_tests_and_link_check():
 
 def test_gitlab_publishes_pages_only_from_the_default_branch():
     pipeline = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    assert pipeline["check"]["script"] == [".ci/run", "make linkcheck"]
+    assert pipeline["check"]["script"] == ["tools/system-packages", "make check STRICT=1", ".ci/run", "make linkcheck"]
+    assert "ALLOW_PLACEHOLDERS" not in str(pipeline)  # only a demo project's own CI/CD variable lets examples through
     assert pipeline["pages"]["needs"] == ["check"]
     assert pipeline["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert any(

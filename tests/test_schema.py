@@ -15,10 +15,10 @@ from jsonschema import Draft7Validator
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
 from campaign.data.schema import KINDS, kind_of, schema_files
-from conftest import ROOT
+from conftest import ROOT, SAMPLE_DATA, SIBAOSHAN
 from test_load import replace
 
-SAMPLES = {ROOT / "data": "data", ROOT / "examples/sibaoshan": "examples/sibaoshan"}
+SAMPLES = [SAMPLE_DATA, SIBAOSHAN]
 
 
 class Yaml12Loader(yaml.SafeLoader):

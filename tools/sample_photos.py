@@ -1,8 +1,10 @@
 """Draw the sample campaigns' example photos into data/images/ and examples/sibaoshan/images/ (run by
-hand; the JPEGs are committed). Photos already there are kept: only missing ones are drawn.
+hand; the JPEGs are committed, and data/'s copied into tests/campaigns/sample/data/images/ for the test
+suite). Photos already there are kept: only missing ones are drawn.
 
-Simple drawn scenes, each stamped 示例图片 so no one takes them for real photographs. Needs a CJK
-font only here, never in the build: `apt-get install fonts-noto-cjk`, or pass a font file.
+Simple drawn scenes, each stamped 示例图片 so no one takes them for real photographs, and carrying the
+JPEG comment SAMPLE_PHOTO, by which `make check` lists them until an office has replaced them. Needs
+a CJK font: `apt-get install fonts-noto-cjk`, or pass a font file.
 
     .venv/bin/python tools/sample_photos.py [path/to/cjk-font.ttc]
 """
@@ -17,6 +19,9 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from campaign.editors.check import SAMPLE_PHOTO  # noqa: E402
+
 W, H = 1600, 1200
 SKY, GROUND = (196, 214, 228), (150, 140, 120)
 
@@ -213,7 +218,7 @@ def main(argv: list[str]) -> None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         stamp(draw(random.Random(path.removeprefix("data/images/"))), title, fontfile).save(
-            target, quality=72, optimize=True, progressive=True
+            target, quality=72, optimize=True, progressive=True, comment=SAMPLE_PHOTO
         )
         print(f"{path}: {target.stat().st_size // 1024} KB")
 

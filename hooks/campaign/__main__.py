@@ -1,6 +1,7 @@
 """`python -m campaign <command>`: the editors' tools, run through make.
 
-check <data>      validate without building, show how the data was understood, warn (make check)
+check <data> [--strict]  validate without building, show how the data was understood, list what must be
+                  replaced before publishing, warn (make check); --strict fails on those (make check STRICT=1)
 schemas <folder>  write the JSON Schema of each kind of data file (make schemas)
 new-activity <data> [--title …]  add one activity, asking for each field when none is given (make new-activity)
 new-report <data> [--activity …]  write an activity's closing report, asking for each field (make new-report)
@@ -12,6 +13,7 @@ export <data> --out <stem>  the campaign as a 配档表: <stem>.xlsx and <stem>.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -20,13 +22,13 @@ from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
 from campaign.data.schema import schema_files
 from campaign.editors import newreport
-from campaign.editors.check import report, understood
+from campaign.editors.check import checklist, report, strict_failures, understood
 from campaign.editors.importer import ImportProblem, import_document
 from campaign.editors.newactivity import ASKED, EntryProblems, add_activity, split_list
 from campaign.fields.dates import ClockError, today
 
 USAGE = """用法：
-  python -m campaign check <数据目录>        检查数据（make check）
+  python -m campaign check <数据目录> [--strict]   检查数据（make check）；--strict：发布前检查（make check STRICT=1）
   python -m campaign schemas <目录>          生成 JSON Schema（make schemas）
   python -m campaign new-activity <数据目录> [--domain 领域编号 --title 名称 --when 时间 --where 地点 --organiser 单位
       --audience 对象 --channels 形式 --summary 介绍 --id 编号]   添加一项活动；不带 -- 参数时逐项提问（make new-activity）
@@ -72,7 +74,21 @@ def check(args) -> int:
     except ClockError as error:
         print(error, file=sys.stderr)
         return 1
-    print(report(site, data_dir, Path(args.content or data_dir.parent / "content"), on))
+    content_dir = Path(args.content or data_dir.parent / "content")
+    print(report(site, data_dir, content_dir, on))
+    if not args.strict:
+        return 0
+    allowed = os.environ.get("ALLOW_PLACEHOLDERS") == "1"  # a demo site: the sample, published as it is
+    failures = strict_failures(site, data_dir, content_dir, allowed)
+    if allowed and checklist(site, data_dir, content_dir):
+        print("\nALLOW_PLACEHOLDERS=1：这是演示网站，发布前检查清单里的示例内容照样发布。")
+    if failures:
+        print(
+            f"\n发布前检查没有通过：上面的发布前检查清单和提醒里还有 {len(failures)} 处要改（随日期出现的提醒除外），"
+            "改好才能发布。",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -159,6 +175,7 @@ def main(argv: list[str]) -> int:
     checking = commands.add_parser("check", add_help=False)
     checking.add_argument("data")
     checking.add_argument("--content", help="手写页面的目录，默认是数据目录旁边的 content")
+    checking.add_argument("--strict", action="store_true", help="发布前检查：清单里还有示例或占位内容时失败")
     commands.add_parser("schemas", add_help=False).add_argument("folder")
     adding = commands.add_parser("new-activity", add_help=False)
     adding.add_argument("data")

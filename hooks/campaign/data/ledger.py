@@ -314,7 +314,7 @@ def ledger_problems(files, domain_ids: set[str] | None, targets: set[str] | None
                 source.problem(
                     at + ("links", j),
                     f"没有编号为「{ref}」的{'重点工作' if '/' in ref else '活动'}。",
-                    "活动写它的编号（例如 hospital-open-day）；重点工作写“领域编号/任务编号”"
+                    "活动写它的编号（例如 clinic-open-day）；重点工作写“领域编号/任务编号”"
                     "（例如 healthcare/long-queues）。",
                 )
                 for j, ref in enumerate(item.links)

@@ -139,10 +139,20 @@ def load_site(data_dir: Path) -> Site:
         activities=sorted((f.item for f in activities), key=_chronological),
         achievements={f.item.domain: f.item for f in achievements},
         origin={f.item.id: f.where for f in activities},
-        images=image_uses(((f.item, f.source, f.loc) for f in activities + achievements + reports), Photo),
+        images=_image_uses(campaign[0], activities + achievements + reports),
         ledger=merged([f.item for f in feedback]),
         reports={f.item.activity: f.item for f in reports},
     )
+
+
+def _image_uses(campaign: _Found, found: list[_Found]) -> dict[str, list[str]]:
+    """Image path -> "file:line" of each use: every photo, and the share picture campaign.yml may name."""
+    uses = image_uses(((f.item, f.source, f.loc) for f in found), Photo)
+    if campaign.item.share_image:
+        uses.setdefault(campaign.item.share_image, []).append(
+            f"{campaign.source.label}:{campaign.source.line_of(('share_image',))}"
+        )
+    return uses
 
 
 def _campaign_year(source: Source | None) -> int:

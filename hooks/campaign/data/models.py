@@ -66,7 +66,7 @@ TargetText = Annotated[
     WithJsonSchema({"type": "string", "examples": ["≥ 90%", "≤ 5", "不低于 98%"]}),
 ]
 ImagePath = Annotated[
-    str, PlainValidator(read_image_path), WithJsonSchema({"type": "string", "examples": ["qiuquan/before.jpg"]})
+    str, PlainValidator(read_image_path), WithJsonSchema({"type": "string", "examples": ["xingfuli/before.jpg"]})
 ]
 
 
@@ -121,6 +121,9 @@ FormTemplate = Annotated[
 Hotline = Annotated[
     str, PlainValidator(links.hotline), WithJsonSchema({"type": "string", "pattern": r"^\+?[0-9][0-9 -]{1,18}[0-9]$"})
 ]
+SiteAddress = Annotated[
+    str, PlainValidator(links.site_address), WithJsonSchema({"type": "string", "pattern": r"^https?://[^?#]+/$"})
+]
 EmailAddress = Annotated[
     str,
     PlainValidator(links.email),
@@ -155,7 +158,13 @@ class Feedback(Strict, title="意见建议渠道"):
         examples=["12345", "0533-1234567"],
     )
     email: EmailAddress | None = Field(
-        None, title="电子邮箱", description="接收意见建议的邮箱，可不写", examples=["shantou@example.org"]
+        None, title="电子邮箱", description="接收意见建议的邮箱，可不写", examples=["yijian@example.org"]
+    )
+    question: Text = Field(
+        "对身边的变化、民生工作有什么意见建议？",
+        title="征集意见的问话",
+        description="首页等页面上意见建议栏的第一句话，可不写；活动和领域的页面会问那项活动、那个领域",
+        examples=["对身边的变化、民生工作有什么意见建议？", "对镇上的变化、乡村振兴有什么意见建议？"],
     )
 
 
@@ -179,10 +188,28 @@ class FeedbackOverride(Strict, title="本页的意见建议渠道"):
 
 class Campaign(Strict, title="活动总体信息"):
     title: Text = Field(
-        title="活动名称", description="网站的标题，显示在每一页顶部", examples=["市民看城市变化提意见建议"]
+        title="活动名称", description="网站的标题，显示在每一页顶部", examples=["幸福家园看变化", "品质民生看高新"]
+    )
+    site_url: SiteAddress = Field(
+        title="网站网址",
+        description="网站发布后的完整网址，以 https:// 开头、以 / 结尾：日历订阅、二维码、分享链接和网站地图都用它",
+        examples=["https://zhen.example.gov.cn/kanbianhua/", "https://yonghu.github.io/cangku/"],
+    )
+    description: Line = Field(
+        "",
+        title="网站简介",
+        description="搜索结果和聊天软件里分享链接时显示的一句话，可不写（不写就用活动名称加“活动安排、重点工作和进展”）",
+        examples=["城关镇2023年“看变化、提建议”系列活动：活动安排、各民生领域的重点工作和进展。"],
+    )
+    share_image: ImagePath | None = Field(
+        None,
+        title="分享图片",
+        description="聊天软件里分享链接时显示的图片，放在 data/images/ 里，写它的路径；"
+        "可不写（不写就用活动名称、口号和主办单位自动生成一张）",
+        examples=["share/card.jpg"],
     )
     slogan: Line = Field("", title="口号", description="首页标题下的一句话，可不写", examples=["爱家乡·看变化·提建议"])
-    organiser: Text = Field(title="主办单位", description="写单位名称，不写个人姓名", examples=["山头街道党政办公室"])
+    organiser: Text = Field(title="主办单位", description="写单位名称，不写个人姓名", examples=["街道党政办公室"])
     year: Year = Field(title="年份", description="没有写年份的日期按这一年理解", examples=[2021])
     period: WhenText = Field(
         title="活动周期",
@@ -200,6 +227,10 @@ class Campaign(Strict, title="活动总体信息"):
         description="表单网址（必填）、热线电话和邮箱",
         examples=[{"form_url": "https://example.org/feedback", "hotline": "12345"}],
     )
+
+    @property
+    def site_description(self) -> str:
+        return self.description or f"{self.title}：活动安排、各民生领域的重点工作和进展。"
 
 
 class Domain(Strict, title="民生领域"):
@@ -227,24 +258,24 @@ class Domain(Strict, title="民生领域"):
     )
 
 
-_PHOTO = {"image": "qiuquan/before.jpg", "alt": "秋泉小区3号楼，外墙灰暗脱皮，楼前堆着杂物"}
-_PHOTO_AFTER = {"image": "qiuquan/after.jpg", "alt": "秋泉小区3号楼，外墙粉刷一新，楼前杂物已清走"}
-_PAIR = {"title": "秋泉小区3号楼", "before": _PHOTO, "after": _PHOTO_AFTER}
+_PHOTO = {"image": "xingfuli/before.jpg", "alt": "幸福里小区3号楼，外墙灰暗脱皮，楼前堆着杂物"}
+_PHOTO_AFTER = {"image": "xingfuli/after.jpg", "alt": "幸福里小区3号楼，外墙粉刷一新，楼前杂物已清走"}
+_PAIR = {"title": "幸福里小区3号楼", "before": _PHOTO, "after": _PHOTO_AFTER}
 
 
 class Photo(Strict, title="照片"):
     image: ImagePath = Field(
         title="图片文件",
         description="放在 data/images/ 里，写它在那里的路径；手机照片（JPEG、HEIC）直接放入即可",
-        examples=["qiuquan/before.jpg"],
+        examples=["xingfuli/before.jpg"],
     )
     alt: Sentences = Field(
         title="画面描述",
         description="必填：为看不到图片的居民写清画面里有什么（读屏软件会读出）",
-        examples=["秋泉小区3号楼，外墙灰暗脱皮，楼前堆着杂物"],
+        examples=["幸福里小区3号楼，外墙灰暗脱皮，楼前堆着杂物"],
     )
     caption: Paragraph = Field(
-        "", title="图注", description="显示在图片下面的说明，可不写", examples=["改造前的秋泉小区"]
+        "", title="图注", description="显示在图片下面的说明，可不写", examples=["改造前的幸福里小区"]
     )
     date: PhotoDate | None = Field(
         None, title="拍摄时间", description="某一天或某个月，可不写", examples=["2021-03-15"]
@@ -253,7 +284,7 @@ class Photo(Strict, title="照片"):
 
 
 class BeforeAfter(Strict, title="前后对比"):
-    title: Line = Field("", title="对比标题", description="这组照片拍的是哪里，可不写", examples=["秋泉小区3号楼"])
+    title: Line = Field("", title="对比标题", description="这组照片拍的是哪里，可不写", examples=["幸福里小区3号楼"])
     before: Photo = Field(title="之前", description="变化之前的照片", examples=[_PHOTO])
     after: Photo = Field(
         title="之后", description="变化之后的照片，最好和之前的照片从同一位置、同一角度拍", examples=[_PHOTO_AFTER]
@@ -269,8 +300,8 @@ class Activity(Strict, title="活动"):
     title: Text = Field(title="活动名称", description="照配档表“活动内容”一栏写", examples=["健康知识讲座"])
     domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id", examples=["healthcare"])
     when: WhenText = Field(title="活动时间", description="照配档表原话写；网站不会把时间写得比原文更具体")
-    where: Text = Field(title="活动地点", description="线上活动写明平台", examples=["山头卫生院", "线上（微信公众号）"])
-    organiser: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["山头卫生院"])
+    where: Text = Field(title="活动地点", description="线上活动写明平台", examples=["镇卫生院", "线上（微信公众号）"])
+    organiser: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["镇卫生院"])
     audience: Line = Field("", title="参与对象", description="哪些人参加，可不写", examples=["辖区老年人"])
     channels: list[Text] = Field(
         [], title="活动形式和渠道", description="写成列表，可不写", examples=[["实地参观", "微信公众号"]]
@@ -369,7 +400,7 @@ class KeyTask(Strict, title="重点工作"):
     kind: Literal["重点工作", "重点解决问题"] = Field(
         "重点工作", title="类别", description="不写时按“重点工作”", examples=["重点解决问题"]
     )
-    unit: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["山头卫生院"])
+    unit: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["镇卫生院"])
     measures: list[Sentences] = Field(
         [], title="具体措施", description="每条措施一项", examples=[["分段施工", "夜间作业减少扰民"]]
     )
@@ -512,7 +543,7 @@ class FeedbackItem(Strict, title="意见建议"):
         [],
         title="相关活动或重点工作",
         description="活动写编号；重点工作写“领域编号/任务编号”",
-        examples=[["hospital-open-day", "healthcare/long-queues"]],
+        examples=[["clinic-open-day", "healthcare/long-queues"]],
     )
 
     @model_validator(mode="after")
@@ -764,7 +795,7 @@ class Report(Strict, title="活动回顾"):
     summary: Annotated[Markdown, Field(min_length=1)] = Field(
         title="回顾正文",
         description="活动办得怎么样：做了什么、大家说了什么、接下来怎么办；可分段，可用简单的 Markdown",
-        examples=["区人大代表和家长代表走进山头中心学校，看了新建的操场和功能教室。"],
+        examples=["区人大代表和家长代表走进镇中心学校，看了新建的操场和功能教室。"],
     )
     photos: list[Photo] = Field(
         [], title="现场照片", description="每张照片都要写画面描述（alt）", examples=[[_PHOTO_AFTER]]
@@ -776,7 +807,7 @@ class Report(Strict, title="活动回顾"):
         examples=["https://mp.weixin.qq.com/s/abcdef"],
     )
     article_title: Line = Field(
-        "", title="文章标题", description="公众号文章的标题，可不写", examples=["家长代表走进山头中心学校"]
+        "", title="文章标题", description="公众号文章的标题，可不写", examples=["家长代表走进镇中心学校"]
     )
 
     @model_validator(mode="after")

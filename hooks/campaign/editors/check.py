@@ -1,8 +1,12 @@
-"""`make check` once the data is valid: how the site understood it, and what looks wrong though legal.
+"""`make check` once the data is valid: how the site understood it, what must still be replaced before
+it goes online, and what looks wrong though legal.
 
 Editors trust a check that shows its reading: each `when` phrase with the dates it became, the
-counts per domain, and warnings (past activities with no report, overdue tasks, placeholders left
-by the importer, images without alt text) that do not stop the build but deserve a look.
+counts per domain; then the pre-publication checklist (example addresses, items marked （示例）, the
+sample's photos and hand-written pages, 待填写 left by the importer) and the reminders (past
+activities with no report, overdue tasks, images without alt text). `--strict` (CI, make publish)
+fails on the checklist and on every reminder that does not come with the date: a deadline that
+passes overnight must not stop the daily rebuild that keeps "upcoming" true.
 """
 
 from __future__ import annotations
@@ -11,15 +15,27 @@ import re
 from datetime import date
 from pathlib import Path
 
+from PIL import Image
+
 from campaign.data.kinds import KIND, KINDS, kind_of, label
 from campaign.data.load import Site
 from campaign.data.models import Activity
 from campaign.data.problems import Problem
 from campaign.data.vocabulary import TASK_STATUSES
 from campaign.data.yamlsource import Source
+from campaign.features.share.share import NO_FONT, font_file
 from campaign.fields.when import When
 
 PLACEHOLDER = "待填写"  # written by the importer where the office's table says nothing
+SAMPLE_MARK = re.compile(r"[（(]示例[^）)]{0,8}[）)]")  # （示例）, （示例图片）: the sample's own items and pages
+SAMPLE_PHOTO = b"campaign-sample-photo"  # the JPEG comment tools/sample_photos.py gives the sample's drawn photos
+EXAMPLE_ADDRESS = re.compile(r"\b(?:[a-z0-9-]+\.)*example\.(?:org|com|net)\b", re.I)  # RFC 2606: never a real site
+_ADDRESS_HINTS = {
+    "site_url": "写网站发布后的真实网址（以 https:// 开头、以 / 结尾）：日历订阅、二维码和分享链接都用它。",
+    "form_url": "换成本单位真实的网上意见表网址。",
+    "form_url_template": "换成本单位真实的意见表网址模板，或删掉这一行。",
+    "email": "换成本单位接收意见建议的邮箱，或删掉这一行。",
+}
 _NO_ALT = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt=\"[^\"]+)[^>]*>")
 
 
@@ -37,6 +53,10 @@ def report(site: Site, data_dir: Path, content_dir: Path, on: date) -> str:
             f"  {site.origin[activity.id]}  {activity.title}：{activity.when.text} → {understood(activity.when)}"
         )
     lines += ["", "各领域："] + [f"  {line}" for line in _counts(site)]
+    todo = checklist(site, data_dir, content_dir)
+    if todo:
+        lines += ["", f"发布前检查清单：还有 {len(todo)} 处示例或占位的内容，换成自己的才能发布："]
+        lines += [f"{n}. {w}" for n, w in enumerate(todo, 1)]
     found = warnings(site, data_dir, content_dir, on)
     if found:
         lines += ["", f"提醒 {len(found)} 条（不影响生成网站，请逐条看一看）："]
@@ -75,19 +95,47 @@ def _counts(site: Site) -> list[str]:
     return lines
 
 
+def strict_failures(site: Site, data_dir: Path, content_dir: Path, allow_placeholders: bool = False) -> list[Problem]:
+    """What `--strict` refuses to publish: the checklist (unless this is a demo site) and the reminders
+    that do not come with the date (dated ones would stop the nightly rebuild the day a deadline passed)."""
+    return sorted(
+        ([] if allow_placeholders else checklist(site, data_dir, content_dir)) + _lasting(site, data_dir, content_dir)
+    )
+
+
+def checklist(site: Site, data_dir: Path, content_dir: Path) -> list[Problem]:
+    """What stands in for the office's own: none of it may be online. Each with file:line and what to do."""
+    sources = _sources(data_dir)
+    found = [w for s in sources for w in _placeholders(s)]
+    found += _sample_photos(site, data_dir)
+    found += _sample_pages(content_dir)
+    found += _card_without_font(site, data_dir)
+    return sorted(found)
+
+
 def warnings(site: Site, data_dir: Path, content_dir: Path, on: date) -> list[Problem]:
     """What is legal but suspicious, each with file:line and what to do."""
-    data_dir = Path(data_dir)
-    sources = [Source(path, label(path, data_dir)) for kind in KINDS for path in kind.paths(data_dir)]
+    sources = _sources(data_dir)
     found = [_unreported(site, a, content_dir, on) for a in site.activities]
-    found += _unread_files(data_dir)
     found += [w for s in sources for w in _overdue(s, site, on)]
-    found += [w for s in sources for w in _placeholders(s)]
-    found += [w for s in sources for w in _data_images_without_alt(s)]
-    found += _content_images_without_alt(content_dir)
-    found += _orphan_pages(site, content_dir)
     found += _reports_ahead(site, data_dir, on)
-    return sorted(w for w in found if w)
+    return sorted([w for w in found if w] + _lasting(site, data_dir, content_dir))
+
+
+def _lasting(site: Site, data_dir: Path, content_dir: Path) -> list[Problem]:
+    """The reminders that stay until someone edits the data, whatever the date."""
+    found = [w for s in _sources(data_dir) for w in _data_images_without_alt(s)]
+    return (
+        found
+        + _unread_files(Path(data_dir))
+        + _content_images_without_alt(content_dir)
+        + _orphan_pages(site, content_dir)
+    )
+
+
+def _sources(data_dir: Path) -> list[Source]:
+    data_dir = Path(data_dir)
+    return [Source(path, label(path, data_dir)) for kind in KINDS for path in kind.paths(data_dir)]
 
 
 def _unread_files(data_dir: Path) -> list[Problem]:
@@ -194,16 +242,82 @@ def _passed(when: When, on: date) -> bool:
 
 
 def _placeholders(source: Source) -> list[Problem]:
+    """Text standing in for the office's own: the importer's 待填写, example addresses, items marked （示例）."""
+    found = []
+    for loc, value in _strings(source.data, ()):
+        key = _key(loc)
+        if PLACEHOLDER in value:
+            found.append(
+                source.problem(
+                    loc,
+                    f"「{key}」还是「{PLACEHOLDER}」。",
+                    "导入时配档表里没有这一项，请照实际情况填写"
+                    + ("（写单位，不写个人姓名）。" if key in ("unit", "organiser") else "。"),
+                )
+            )
+        if address := EXAMPLE_ADDRESS.search(value):
+            found.append(
+                source.problem(
+                    loc,
+                    f"「{key}」还是示例地址（{address[0]}），不是真实的网址或邮箱。",
+                    _ADDRESS_HINTS.get(key, "换成真实的网址或邮箱。"),
+                )
+            )
+        if mark := SAMPLE_MARK.search(value):
+            found.append(
+                source.problem(
+                    loc,
+                    f"「{key}」标着「{mark[0]}」：这是示例项目的内容，不是本地的真实情况。",
+                    "换成本地真实的内容，或删掉这一项。",
+                )
+            )
+    return found
+
+
+def _sample_photos(site: Site, data_dir: Path) -> list[Problem]:
+    """The sample's drawn pictures, wherever the data uses them."""
     return [
-        source.problem(
-            loc,
-            f"「{_key(loc)}」还是「{PLACEHOLDER}」。",
-            "导入时配档表里没有这一项，请照实际情况填写"
-            + ("（写单位，不写个人姓名）。" if _key(loc) in ("unit", "organiser") else "。"),
+        Problem(
+            *_file_line(where),
+            f"图片「{path}」是示例项目画出来的示意图，不是实拍照片。",
+            "换成本地实拍的照片（放进 data/images/，在这里写它的路径），或删掉这一项。",
         )
-        for loc, value in _strings(source.data, ())
-        if PLACEHOLDER in value
+        for path, uses in sorted(site.images.items())
+        if _is_sample_photo(Path(data_dir) / "images" / path)
+        for where in uses
     ]
+
+
+def _is_sample_photo(path: Path) -> bool:
+    try:
+        with Image.open(path) as image:  # reads the header only: the comment, not the picture
+            return SAMPLE_PHOTO in image.info.get("comment", b"")
+    except (OSError, ValueError):  # missing or unreadable: the build reports it, with its own message
+        return False
+
+
+def _sample_pages(content_dir: Path) -> list[Problem]:
+    """Hand-written activity and domain pages marked （示例）: the sample's, kept by mistake."""
+    return [
+        Problem(
+            label(page, content_dir),
+            number,
+            f"这一页标着「{mark[0]}」：是示例项目的手写页面。",
+            "写成自己活动的内容（并删掉这个标记），或删掉这个文件。",
+        )
+        for folder in ("activities", "domains")
+        for page in sorted((Path(content_dir) / folder).glob("*.md"))
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+        if (mark := SAMPLE_MARK.search(line))
+    ]
+
+
+def _card_without_font(site: Site, data_dir: Path) -> list[Problem]:
+    """The share card is drawn with a Chinese font: without one it would show the campaign's red only."""
+    if site.campaign.share_image or font_file() is not None:
+        return []
+    path = Path(data_dir) / "campaign.yml"
+    return [Source(path, label(path, data_dir)).problem(("title",), NO_FONT, "装好字体后再运行一次。")]
 
 
 def _data_images_without_alt(source: Source) -> list[Problem]:
@@ -226,7 +340,7 @@ def _content_images_without_alt(content_dir: Path) -> list[Problem]:
     return found
 
 
-_PHOTO_ALT_HINT = "alt 写一句画面里有什么，例如“秋泉小区3号楼，外墙粉刷一新”：看不见图片的读者靠它了解内容。"
+_PHOTO_ALT_HINT = "alt 写一句画面里有什么，例如“幸福里小区3号楼，外墙粉刷一新”：看不见图片的读者靠它了解内容。"
 _EMPTY_ALT = {"图片", "照片", "图", "相片", "无", "image", "photo"}
 _ALT_HINT = "在方括号里写一句图片内容，例如 ![居民代表参观卫生院导医台](photo.jpg)：看不见图片的读者靠它了解内容。"
 

@@ -419,6 +419,7 @@ class _Plan:
             return []
         starter = {
             "title": Noted("市民看城市变化提意见建议", "请核对活动名称"),
+            "site_url": Noted("https://example.org/", "占位地址，上线前换成网站发布后的真实网址"),
             "organiser": PLACEHOLDER,
             "year": self.year,
             "period": Noted(self.period, "按各项活动的时间推断，请核对"),
@@ -433,7 +434,7 @@ class _Plan:
         )
         return [
             f"{label(path, self.out)}：新建了活动总体信息，请填写主办单位（organiser），"
-            "把意见征集表的网址（form_url）换成真实的，核对名称和活动周期"
+            "把网站网址（site_url）和意见征集表的网址（form_url）换成真实的，核对名称和活动周期"
         ]
 
     def _check(self) -> tuple[bool, str]:

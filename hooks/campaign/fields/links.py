@@ -20,6 +20,7 @@ PLACEHOLDERS = {"title": "页面标题", "url": "页面网址", "id": "活动或
 _HOTLINE = re.compile(r"^\+?[0-9](?:[0-9 -]{1,18}[0-9])$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 MAX_LENGTH = 500  # characters: a longer address makes a QR code too dense to scan from a poster
+_SITE_HINT = "写网站发布后的完整网址，以 https:// 开头、以 / 结尾，例如 https://zhen.example.gov.cn/kanbianhua/ 或 https://用户名.github.io/仓库名/。"
 _FORM_HINT = (
     "写完整的网页地址，以 https:// 开头，例如 https://wj.example.org/s/abc；不能写 javascript:、data: 之类的链接。"
 )
@@ -32,6 +33,15 @@ def web_url(value) -> str:
     if parts.scheme.lower() not in {"http", "https"} or not parts.hostname:
         raise Mistake(f"「{shown(text)}」不是网页地址", _FORM_HINT)
     return text
+
+
+def site_address(value) -> str:
+    """The site's own root address: http(s), a host, no query or fragment; ending in "/" (added if missing)."""
+    text = _text(value, _SITE_HINT)
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        raise Mistake(f"「{shown(text)}」不是网站的网址", _SITE_HINT)
+    return text if text.endswith("/") else text + "/"
 
 
 def hotline(value) -> str:
@@ -50,7 +60,7 @@ def email(value) -> str:
     text = _text(value, "写成 name@example.org 这样的邮箱地址。")
     if not _EMAIL.match(text):
         raise Mistake(
-            f"「{shown(text)}」不是邮箱地址", "只写邮箱地址，例如 shantou@example.org；不要写 mailto: 或其他文字。"
+            f"「{shown(text)}」不是邮箱地址", "只写邮箱地址，例如 yijian@example.org；不要写 mailto: 或其他文字。"
         )
     return text
 

@@ -1,7 +1,7 @@
 """Photos in the data: how an image is referenced, when it was taken, and where each is used.
 
 Images live in the data folder's `images/` and are referenced by their path inside it
-(`image: qiuquan/before.jpg`). Only the processed copies are published, never the originals,
+(`image: xingfuli/before.jpg`). Only the processed copies are published, never the originals,
 which carry GPS and device metadata.
 """
 
@@ -17,7 +17,7 @@ from campaign.fields.mistake import Mistake, shown
 from campaign.fields.when import When
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff")
-PATH_HINT = "写 data/images/ 里的路径，用“/”分隔，例如 qiuquan/before.jpg。"
+PATH_HINT = "写 data/images/ 里的路径，用“/”分隔，例如 xingfuli/before.jpg。"
 
 
 def read_image_path(value) -> str:

@@ -5,7 +5,8 @@ links marked rel="external" ("not part of the same site"), such as a form served
 What would run script is a problem too: an event handler (onclick=…), a javascript: link, and an inline
 script the page's Content-Security-Policy does not allow by its hash (hand-written HTML's own).
 
-`python -m campaign.ops.linkcheck site https://example.org/shantou/` exits 1 on any broken link.
+`python -m campaign.ops.linkcheck site [https://example.org/campaign/]` exits 1 on any broken link; without
+an address, the site's own (its home page's canonical link, made from campaign.yml's site_url) is used.
 """
 
 from __future__ import annotations
@@ -153,12 +154,28 @@ def _resolve(root: Path, url: str, parsed: dict[Path, _Page]) -> str | None:
     return None
 
 
+def site_address(root: Path) -> str:
+    """The address the site was built for: its home page's canonical link."""
+    home = root / "index.html"
+    canonical = (
+        re.search(r'<link rel="canonical" href="([^"]+)"', home.read_text(encoding="utf-8")) if home.is_file() else None
+    )
+    if not canonical:
+        raise ValueError(f"{home.as_posix()} 里没有网站的网址（canonical 链接）：先用 make build 生成网站。")
+    return canonical[1]
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("用法：python -m campaign.ops.linkcheck <网站目录> <site_url>", file=sys.stderr)
+    if len(argv) not in (1, 2):
+        print("用法：python -m campaign.ops.linkcheck <网站目录> [网站网址]", file=sys.stderr)
         return 2
+    try:
+        site_url = argv[1] if len(argv) == 2 else site_address(Path(argv[0]))
+    except ValueError as problem:
+        print(problem, file=sys.stderr)
+        return 1
     with locked(Path(argv[0])):  # not while a build swaps the site
-        report = check_site(Path(argv[0]), argv[1])
+        report = check_site(Path(argv[0]), site_url)
     for problem in report.problems:
         print(problem, file=sys.stderr)
     if report.problems:

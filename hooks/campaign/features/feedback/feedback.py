@@ -85,7 +85,14 @@ def feedback_block(site: Site, src_uri: str | None, title: str, site_url: str) -
     link = (lambda target: relative(page_url(src_uri), target)) if src_uri is not None else None
     subject = quote(f"意见建议：{here.title}" if here.title else "意见建议")
     return Markup(
-        _block_template().render(here=here, ways=ways, link=link, tel=links.tel_href(ways.hotline), subject=subject)
+        _block_template().render(
+            here=here,
+            ways=ways,
+            link=link,
+            tel=links.tel_href(ways.hotline),
+            subject=subject,
+            question=site.campaign.feedback.question,
+        )
     )
 
 
