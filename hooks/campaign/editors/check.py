@@ -42,8 +42,12 @@ def understood(when: When) -> str:
     """The dates a phrase became, never more precise than written: 9月底10月初 → 2021-09-21 至 2021-10-10，日期待定."""
     if when.kind == "ongoing":
         return "长期开展，没有起止日期"
+    if when.kind == "undated":
+        return "没有日期，不排进日历的任何一天"
     if when.kind == "deadline":
         return f"{when.end.isoformat()} 之前"
+    if when.kind == "from":
+        return f"{when.start.isoformat()} 起，没有结束日期" + ("（开始日期待定）" if when.approximate else "")
     span = when.start.isoformat() if when.start else ""
     if when.end and when.end != when.start:
         span += f" 至 {when.end.isoformat()}"

@@ -17,6 +17,7 @@ import nh3
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from campaign.data.standing import overdue, standing
 from campaign.data.vocabulary import LEDGER_STATUSES, TASK_STATUSES
 from campaign.fields.dates import date_cn
 from campaign.fields.figures import number
@@ -99,7 +100,7 @@ def markdown(text: str) -> Markup:
 
 def datetime_attr(when: When) -> str:
     """A `<time datetime>` value no more precise than the phrase, or "" where none fits."""
-    if when.start is None or when.start.year != (when.end or when.start).year:
+    if when.start is None or when.end is None or when.start.year != when.end.year:
         return ""
     if when.precision == "day" and when.start == when.end:
         clock = f"T{when.time_start:%H:%M}" if when.time_start else ""
@@ -119,5 +120,5 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
                       bytecode_cache=BYTECODE)
     env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, taken=taken, date_cn=date_cn)
-    env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES)
+    env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES, standing=standing, overdue=overdue)
     return env

@@ -89,7 +89,7 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
     """The home page, the activity and domain indexes, and a page per domain and per activity."""
     title = site.campaign.title
     specs = [
-        PageSpec("index.md", title, "home.html", {**dashboard.context(site), "upcoming": upcoming(site, on)},
+        PageSpec("index.md", title, "home.html", {**dashboard.context(site, on), "upcoming": upcoming(site, on)},
                  {"description": site.campaign.slogan or title}),
         PageSpec("activities/index.md", "活动安排", "activities.html",
                  meta={"description": f"{title}：全部活动安排", **UNSEARCHED}),
@@ -100,12 +100,15 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
                        {"domain": domain, "achievements": site.achievements.get(domain.id)},
                        {"description": domain.summary}) for domain in site.domains]
     specs += [PageSpec(f"activities/{activity.id}.md", activity.title, "activity.html",
-                       {"activity": activity, "domain": site.domain(activity.domain),
+                       {"activity": activity, "domain": activity.domain and site.domain(activity.domain),
                         "jsonld": jsonld.script(jsonld.event(site, activity, site_url))},
-                       {"description": f"{activity.when.reading}，{activity.where}"}) for activity in site.activities]
+                       {"description": "，".join(filter(None, (activity.when.reading, activity.where)))})
+              for activity in site.activities]
     return specs
 
 
 def upcoming(site: Site, on: date) -> list:
-    """Activities not yet over on `on`, soonest first; ongoing ones are on the calendar instead."""
-    return [a for a in site.activities if a.when.end and a.when.end >= on][:UPCOMING]
+    """Activities not yet over on `on`, soonest first, and those yet to start that run on (3月起);
+    ongoing and undated ones are on the calendar instead."""
+    ahead = lambda when: when.end >= on if when.end else when.kind == "from" and when.start >= on  # noqa: E731
+    return [a for a in site.activities if ahead(a.when)][:UPCOMING]

@@ -56,7 +56,8 @@ def where(site: Site, src_uri: str | None, title: str) -> Where:
     activity = site.activity(parts[0]) if section == "activities" and parts and parts[1:] in ([], ["poster"]) else None
     if activity:
         kind = "poster" if parts[1:] else "activity"
-        return Where(kind, activity.title, f"activities/{activity.id}/", activity.id, activity, site.domain(activity.domain))
+        domain = site.domain(activity.domain) if activity.domain else None
+        return Where(kind, activity.title, f"activities/{activity.id}/", activity.id, activity, domain)
     domain = site.domains_by_id.get(parts[0]) if section == "domains" and len(parts) == 1 else None
     if domain:
         return Where("domain", domain.name, f"domains/{domain.id}/", domain.id, domain=domain)
