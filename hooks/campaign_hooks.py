@@ -30,6 +30,7 @@ from campaign.site.pages import build_pages, escape_meta
 from campaign.data.problems import DataProblems
 from campaign.html.render import BYTECODE, element_ids, toc_tokens
 from campaign.data.schema import schema_files
+from campaign.fields.dates import today
 
 log = get_plugin_logger("campaign")
 _site: Site | None = None
@@ -76,7 +77,7 @@ def on_files(files: Files, config) -> Files:
     for file in list(files):
         if file.src_uri.startswith(("activities/", "domains/")) and file.src_uri not in _bodies and file.is_documentation_page():
             file.inclusion = InclusionLevel.NOT_IN_NAV
-    for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
+    for path, text in {**data_files(_site, today()), **schema_files()}.items():  # open data; editors' JSON Schema
         files.append(File.generated(config, path, content=text))
     for path, data in feeds(_site, config.site_url, _cache(config, "calendar")).items():
         files.append(File.generated(config, path, content=data))

@@ -14,7 +14,8 @@ from campaign.data.models import KeyTask
 from campaign.data.vocabulary import SCHEDULE_STANDINGS, TASK_STATUSES
 from campaign.fields.when import When
 
-BEFORE, ON_SCHEDULE, PAST_DUE, UNDATED = SCHEDULE_STANDINGS.labels
+# Where the dates put a task; without a report it is shown as the matching SCHEDULE_STANDINGS label.
+POSITIONS = BEFORE, ON_SCHEDULE, PAST_DUE, UNDATED = "未到开始时间", "按计划进行中", "完成时限已过", "完成时限待定"
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ def standing(task: KeyTask, today: date, period: When) -> Standing:
     as_of = task.as_of or (task.progress.as_of if task.progress else None)
     if task.status:
         return Standing(task.status, TASK_STATUSES.css(task.status), True, position, overdue, as_of)
-    return Standing(position, SCHEDULE_STANDINGS.css(position), False, position, overdue, as_of)
+    label = SCHEDULE_STANDINGS.labels[POSITIONS.index(position)]  # 完成时限已过，进展待更新
+    return Standing(label, SCHEDULE_STANDINGS.css(label), False, position, overdue, as_of)
 
 
 def overdue(tasks: list[KeyTask], today: date, period: When) -> list[KeyTask]:
@@ -41,12 +43,10 @@ def overdue(tasks: list[KeyTask], today: date, period: When) -> list[KeyTask]:
 
 
 def schedule_position(when: When, today: date, period: When) -> str:
-    """未到开始时间, 按计划进行中, 完成时限已过，进展待更新 or 完成时限待定, from the dates alone. A deadline
+    """未到开始时间, 按计划进行中, 完成时限已过 or 完成时限待定, from the dates alone. A deadline
     (6月底前) runs from the start of the campaign; a phrase with no end (长期坚持, 3月起) never passes."""
     if when.kind == "undated":
         return UNDATED
-    start = when.start or period.start
-    end = when.end if when.kind in ("range", "deadline") or (when.kind == "recurring" and when.end) else None
-    if today < start:
+    if today < (when.start or period.start):
         return BEFORE
-    return PAST_DUE if end and end < today else ON_SCHEDULE
+    return PAST_DUE if when.end and when.end < today else ON_SCHEDULE

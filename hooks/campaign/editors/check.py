@@ -14,7 +14,8 @@ from pathlib import Path
 from campaign.data.kinds import KINDS, kind_of, label
 from campaign.data.load import Site
 from campaign.data.models import Activity
-from campaign.data.vocabulary import TASK_STATUSES
+from campaign.data.standing import standing
+from campaign.data.vocabulary import TASK_STATUSES, UNREPORTED
 from campaign.data.problems import Problem
 from campaign.fields.when import When
 from campaign.data.yamlsource import Source
@@ -63,7 +64,8 @@ def _counts(site: Site) -> list[str]:
     for domain in site.domains:
         achievements = site.achievements.get(domain.id)
         tasks = achievements.tasks if achievements else []
-        counts = [(status, sum(t.status == status for t in tasks)) for status in TASK_STATUSES.labels]
+        counts = [(status, sum((t.status or UNREPORTED) == status for t in tasks))
+                  for status in (*TASK_STATUSES.labels, UNREPORTED)]
         by_status = "、".join(f"{status} {count}" for status, count in counts if count)
         figures = len(achievements.figures) if achievements else 0
         lines.append(f"{domain.name}（{domain.id}）：活动 {len(site.activities_of(domain.id))} 项，"
@@ -78,6 +80,7 @@ def warnings(site: Site, data_dir: Path, content_dir: Path, on: date) -> list[Pr
     found = [_unreported(site, a, content_dir, on) for a in site.activities]
     found += _unread_files(data_dir)
     found += [w for s in sources for w in _overdue(s, site, on)]
+    found += [w for s in sources for w in _before_the_campaign(s, site)]
     found += [w for s in sources for w in _placeholders(s)]
     found += [w for s in sources for w in _data_images_without_alt(s)]
     found += _content_images_without_alt(content_dir)
@@ -118,22 +121,51 @@ def _unreported(site: Site, activity: Activity, content_dir: Path, on: date) -> 
 
 
 def _overdue(source: Source, site: Site, on: date) -> list[Problem]:
-    """Key tasks and milestones whose time has passed but that are not marked done."""
-    data = source.data if isinstance(source.data, dict) else {}
-    achievements = site.achievements.get(data.get("domain"))
-    if not achievements or "tasks" not in data:
-        return []
+    """Key tasks past their deadline and not done (their pages say so too), and milestones past but not done."""
+    achievements = _achievements_in(source, site)
     found = []
-    for i, task in enumerate(achievements.tasks):
-        if _passed(task.deadline, on) and task.status in ("未开始", "进行中"):
-            found.append(source.problem(
-                ("tasks", i, "status"), f"「{task.title}」的完成时限（{task.deadline.text}）已过，进展还是「{task.status}」。",
-                "完成了就把 status 改成 已完成；推迟了就把 deadline 改成新的时限。"))
+    for i, task in enumerate(achievements.tasks if achievements else []):
+        if standing(task, on, site.campaign.period).overdue:
+            found.append(_overdue_task(source, i, task))
         found += [source.problem(("tasks", i, "milestones", j, "done"),
                                  f"「{task.title}」的时间节点「{m.what}」（{m.when.text}）已过，还没有标为完成。",
                                  "完成了就写 done: true；推迟了就改这个节点的 when。")
                   for j, m in enumerate(task.milestones) if _passed(m.when, on) and not m.done]
     return found
+
+
+def _overdue_task(source: Source, index: int, task) -> Problem:
+    if task.status:
+        return source.problem(("tasks", index, "status"),
+                              f"「{task.title}」的完成时限（{task.deadline.text}）已过，进展还是「{task.status}」；"
+                              "网站上显示“完成时限已过”和这次报告的进展。",
+                              "完成了就把 status 改成 已完成；还在做就写上最新进展和日期（as_of）；推迟了就把 deadline 改成新的时限。")
+    return source.problem(("tasks", index, "deadline"),
+                          f"「{task.title}」的完成时限（{task.deadline.text}）已过，还没有报告进展；网站上显示“完成时限已过，进展待更新”。",
+                          "添加 status（已完成、进行中……）和 as_of（报告日期）；推迟了就把 deadline 改成新的时限。")
+
+
+def _achievements_in(source: Source, site: Site):
+    """The validated achievements of an achievements file: a domain's, or the whole campaign's (no domain)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    if "tasks" not in data:
+        return None
+    return site.achievements.get(data["domain"]) if data.get("domain") else site.campaign_wide
+
+
+def _before_the_campaign(source: Source, site: Site) -> list[Problem]:
+    """Festival dates before the campaign starts: 春节前 in a plan for the year is often the next 春节."""
+    period = site.campaign.period
+    if isinstance(source.data, list):  # an activities file
+        items = [site.activity(raw.get("id")) if isinstance(raw, dict) else None for raw in source.data]
+        dated = [((i, "when"), a.title, a.when) for i, a in enumerate(items) if a]
+    else:
+        achievements = _achievements_in(source, site)
+        dated = [(("tasks", i, "deadline"), t.title, t.deadline) for i, t in enumerate(achievements.tasks if achievements else [])]
+    return [source.problem(loc, f"「{title}」的时间（{when.text}）按 {when.end.year} 年的{when.festival}算是 "
+                                f"{when.end.isoformat()}，在活动周期开始（{period.start.isoformat()}）之前。",
+                           f"如果指下一个{when.festival}，写“次年{when.text}”；确实是这一天，可以不管这条提醒。")
+            for loc, title, when in dated if when.festival and when.end and when.end < period.start]
 
 
 def _passed(when: When, on: date) -> bool:

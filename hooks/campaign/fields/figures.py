@@ -103,8 +103,8 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def percent(done: float, total: float) -> float:
-    return round(100 * done / total, 1) if total else 0.0
+def percent(done: float, total: float) -> float | int:
+    return as_written(round(100 * done / total, 1)) if total else 0
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,32 @@
-"""Open data: the schedule and the key tasks as JSON and as CSV that Excel opens (UTF-8 with BOM)."""
+"""Open data: the schedule, the key tasks and the figures as JSON and as CSV that Excel opens (UTF-8 with BOM).
+
+The plan is kept as written: a figure's value, total and target (as written and as read), numbers as the
+plan prints them (560, not 560.0); a task's reported status apart from where its dates put it that day.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
 
+from datetime import date
+
 from campaign.data.ledger import FEEDBACK_FIELDS, TOTALS_FIELDS, item_records, totals_records
 from campaign.data.load import Site
+from campaign.data.standing import standing
+from campaign.fields.figures import Target
 from campaign.fields.when import When
 
 ACTIVITY_FIELDS = ["id", "title", "domain", "domain_name", "when", "kind", "start", "end", "precision",
                    "approximate", "time_start", "time_end", "reading", "where", "organiser", "audience", "url"]
-TASK_FIELDS = ["domain", "domain_name", "id", "title", "kind", "unit", "status", "deadline", "deadline_kind",
-               "start", "end", "reading", "measures", "url"]
-FIGURE_FIELDS = ["domain", "domain_name", "label", "value", "unit", "as_of", "source", "url"]
+# A task's reported status with its date, and where its dates put it on the build day (schedule_position).
+TASK_FIELDS = ["domain", "domain_name", "id", "title", "kind", "unit", "status", "status_as_of", "schedule_position",
+               "overdue", "deadline", "deadline_kind", "start", "end", "precision", "reading", "progress_done",
+               "progress_total", "progress_unit", "progress_as_of", "measures", "url"]
+# The target as written and as read: comparison (≥ ≤ > < = 下降 增长 不减少), number, unit, reference (较去年).
+FIGURE_FIELDS = ["domain", "domain_name", "id", "parent", "label", "value", "total", "percent", "unit", "target",
+                 "target_comparison", "target_number", "target_unit", "target_reference", "baseline", "met", "as_of",
+                 "source", "url"]
 
 
 def _when(when: When) -> dict:
@@ -23,30 +36,53 @@ def _when(when: When) -> dict:
             "time_start": when.time_start and iso(when.time_start), "time_end": when.time_end and iso(when.time_end)}
 
 
+def _day(value: date | None) -> str | None:
+    return value and value.isoformat()
+
+
 def activity_records(site: Site) -> list[dict]:
-    return [{"id": a.id, "title": a.title, "domain": a.domain, "domain_name": site.domain(a.domain).name,
+    return [{"id": a.id, "title": a.title, "domain": a.domain, "domain_name": site.domain_name(a.domain),
              "when": a.when.text, "kind": a.when.kind, **_when(a.when), "where": a.where,
              "organiser": a.organiser, "audience": a.audience, "url": f"activities/{a.id}/"}
             for a in site.activities]
 
 
-def task_records(site: Site) -> list[dict]:
+def _achievements(site: Site):
+    """(domain id or None, its name, page URL, achievements): each domain's, then the whole campaign's."""
+    found = [(d.id, d.name, f"domains/{d.id}/", site.achievements.get(d.id)) for d in site.domains]
+    found.append((None, site.domain_name(None), "", site.campaign_wide))
+    return [(domain, name, url, achievements) for domain, name, url, achievements in found if achievements]
+
+
+def task_records(site: Site, on: date) -> list[dict]:
     records = []
-    for domain in site.domains:
-        for task in getattr(site.achievements.get(domain.id), "tasks", []):
-            when = _when(task.deadline)
-            records.append({"domain": domain.id, "domain_name": domain.name, "id": task.id, "title": task.title,
+    for domain, name, url, achievements in _achievements(site):
+        for task in achievements.tasks:
+            when, stands, progress = _when(task.deadline), standing(task, on, site.campaign.period), task.progress
+            records.append({"domain": domain, "domain_name": name, "id": task.id, "title": task.title,
                             "kind": task.kind, "unit": task.unit, "status": task.status,
-                            "deadline": task.deadline.text, "deadline_kind": task.deadline.kind,
-                            "start": when["start"], "end": when["end"], "reading": when["reading"],
-                            "measures": task.measures, "url": f"domains/{domain.id}/#{task.id}"})
+                            "status_as_of": _day(stands.as_of), "schedule_position": stands.position,
+                            "overdue": stands.overdue, "deadline": task.deadline.text,
+                            "deadline_kind": task.deadline.kind, "start": when["start"], "end": when["end"],
+                            "precision": when["precision"], "reading": when["reading"],
+                            "progress_done": progress and progress.done, "progress_total": progress and progress.total,
+                            "progress_unit": progress and progress.unit, "progress_as_of": progress and _day(progress.as_of),
+                            "measures": task.measures, "url": f"{url}#{task.id}" if domain else "#campaign-wide"})
     return records
 
 
 def figure_records(site: Site) -> list[dict]:
-    return [{"domain": d.id, "domain_name": d.name, "label": f.label, "value": f.value, "unit": f.unit,
-             "as_of": f.as_of.isoformat(), "source": f.source, "url": f"domains/{d.id}/#figures"}
-            for d in site.domains for f in getattr(site.achievements.get(d.id), "figures", [])]
+    return [{"domain": domain, "domain_name": name, "id": f.id, "parent": f.parent, "label": f.label,
+             "value": f.value, "total": f.total, "percent": f.percent, "unit": f.unit, **_target(f.target),
+             "baseline": f.baseline, "met": f.met, "as_of": _day(f.as_of), "source": f.source,
+             "url": f"{url}#figures" if domain else "#campaign-wide"}
+            for domain, name, url, achievements in _achievements(site) for f in achievements.figures]
+
+
+def _target(target: Target | None) -> dict:
+    return {"target": target and target.text, "target_comparison": target and target.comparison,
+            "target_number": target and target.number, "target_unit": target and target.unit,
+            "target_reference": target and target.reference}
 
 
 def to_json(records: list[dict]) -> str:
@@ -70,12 +106,12 @@ def _cell(value) -> str:
     return str(value)
 
 
-def data_files(site: Site) -> dict[str, str]:
-    """Site-relative path -> text of every open-data file."""
+def data_files(site: Site, on: date) -> dict[str, str]:
+    """Site-relative path -> text of every open-data file; `on` is the build day tasks are placed on."""
     sets = {"activities": (activity_records(site), ACTIVITY_FIELDS),
-            "achievements": (task_records(site), TASK_FIELDS),
+            "achievements": (task_records(site, on), TASK_FIELDS),
             "figures": (figure_records(site), FIGURE_FIELDS),
-            "feedback": (item_records(site.ledger, lambda d: site.domain(d).name), FEEDBACK_FIELDS),
+            "feedback": (item_records(site.ledger, site.domain_name), FEEDBACK_FIELDS),
             "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS)}
     files = {}
     for name, (records, fields) in sets.items():
