@@ -17,6 +17,7 @@ from campaign.data.models import Activity
 from campaign.data.standing import standing
 from campaign.data.vocabulary import TASK_STATUSES, UNREPORTED
 from campaign.data.problems import Problem
+from campaign.fields.quotes import quoted
 from campaign.fields.when import When
 from campaign.data.yamlsource import Source
 
@@ -115,7 +116,7 @@ def _unreported(site: Site, activity: Activity, content_dir: Path, on: date) -> 
     if not end or end >= on or reported:
         return None
     file, line = _file_line(site.origin[activity.id])
-    return Problem(file, line, f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有照片或报道。",
+    return Problem(file, line, f"活动{quoted(activity.title, '「」')}已于 {end.isoformat()} 结束，还没有照片或报道。",
                    f"在 photos 下加几张现场照片，或在 content/activities/{activity.id}.md 里写几句活动情况；"
                    "活动改期了，就把 when 改成新的时间。")
 
@@ -128,7 +129,7 @@ def _overdue(source: Source, site: Site, on: date) -> list[Problem]:
         if standing(task, on, site.campaign.period).overdue:
             found.append(_overdue_task(source, i, task))
         found += [source.problem(("tasks", i, "milestones", j, "done"),
-                                 f"「{task.title}」的时间节点「{m.what}」（{m.when.text}）已过，还没有标为完成。",
+                                 f"{quoted(task.title, '「」')}的时间节点{quoted(m.what, '「」')}（{m.when.text}）已过，还没有标为完成。",
                                  "完成了就写 done: true；推迟了就改这个节点的 when。")
                   for j, m in enumerate(task.milestones) if _passed(m.when, on) and not m.done]
     return found
@@ -137,11 +138,11 @@ def _overdue(source: Source, site: Site, on: date) -> list[Problem]:
 def _overdue_task(source: Source, index: int, task) -> Problem:
     if task.status:
         return source.problem(("tasks", index, "status"),
-                              f"「{task.title}」的完成时限（{task.deadline.text}）已过，进展还是「{task.status}」；"
+                              f"{quoted(task.title, '「」')}的完成时限（{task.deadline.text}）已过，进展还是「{task.status}」；"
                               "网站上显示“完成时限已过”和这次报告的进展。",
                               "完成了就把 status 改成 已完成；还在做就写上最新进展和日期（as_of）；推迟了就把 deadline 改成新的时限。")
     return source.problem(("tasks", index, "deadline"),
-                          f"「{task.title}」的完成时限（{task.deadline.text}）已过，还没有报告进展；网站上显示“完成时限已过，进展待更新”。",
+                          f"{quoted(task.title, '「」')}的完成时限（{task.deadline.text}）已过，还没有报告进展；网站上显示“完成时限已过，进展待更新”。",
                           "添加 status（已完成、进行中……）和 as_of（报告日期）；推迟了就把 deadline 改成新的时限。")
 
 
@@ -162,7 +163,7 @@ def _before_the_campaign(source: Source, site: Site) -> list[Problem]:
     else:
         achievements = _achievements_in(source, site)
         dated = [(("tasks", i, "deadline"), t.title, t.deadline) for i, t in enumerate(achievements.tasks if achievements else [])]
-    return [source.problem(loc, f"「{title}」的时间（{when.text}）按 {when.end.year} 年的{when.festival}算是 "
+    return [source.problem(loc, f"{quoted(title, '「」')}的时间（{when.text}）按 {when.end.year} 年的{when.festival}算是 "
                                 f"{when.end.isoformat()}，在活动周期开始（{period.start.isoformat()}）之前。",
                            f"如果指下一个{when.festival}，写“次年{when.text}”；确实是这一天，可以不管这条提醒。")
             for loc, title, when in dated if when.festival and when.end and when.end < period.start]
