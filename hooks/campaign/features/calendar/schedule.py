@@ -154,11 +154,12 @@ def month_grid(activities: list[Activity], first: date, period: When) -> MonthGr
         when = activity.when
         if when.kind == "undated":
             continue
-        if when.precision == "day":
-            for day in days(when, period):
-                if first <= day <= last:
-                    on_day.setdefault(day, []).append(Slot(activity, _day_note(when)))
-        elif band := _band(when, first, last, period):
+        known = [day for day in days(when, period) if first <= day <= last]
+        for day in known:
+            on_day.setdefault(day, []).append(Slot(activity, _day_note(when)))
+        if when.precision == "day" and (known or when.kind != "from"):
+            continue  # 9月10日起: on its day, then running on through the later months
+        if band := _band(when, first, last, period):
             bands[band].append(Slot(activity, when.reading + ("完成" if when.kind == "deadline" else "")))
     weeks = [[(day, on_day.get(day, [])) if day.month == first.month else (None, []) for day in week]
              for week in stdcal.Calendar().monthdatescalendar(first.year, first.month)]
