@@ -2,14 +2,13 @@
 
 Only this file knows MkDocs. It validates the data before anything is written (on_config),
 and adds the generated pages, open-data and calendar files to the build (on_files); every page gets
-its feedback block (on_page_context, on_template_context for 404.html). Material's search indexes an
-unchanged page from the entries it made last time (on_config, on_post_build; tests/test_search_cache.py
-fails if a Material upgrade changes what this relies on).
+its feedback block (on_page_context, on_template_context for 404.html). The search cache is a hook of its
+own, search_cache_hooks.py.
 """
 from __future__ import annotations
 
-import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import escape
@@ -20,7 +19,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.html import assets
-from campaign.html.cache import Memo, cache_dir, key, link_into, versions
+from campaign.html.cache import cache_dir, link_into
 from campaign.features.feedback.feedback import feedback_block, qr_files
 from campaign.features.calendar.ics import feeds
 from campaign.features.gallery.images import process_images, site_files
@@ -35,7 +34,6 @@ from campaign.fields.dates import today
 log = get_plugin_logger("campaign")
 _site: Site | None = None
 _bodies: dict[str, str] = {}  # src_uri -> the generated page's HTML, put before its converted Markdown
-_search_memo: Memo | None = None  # search entries by page
 
 
 def on_config(config):
@@ -43,9 +41,9 @@ def on_config(config):
     # CAMPAIGN_DATA builds another campaign (e.g. examples/sibaoshan) with the same code and theme.
     data_dir = Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
     try:
-        _site = load_site(data_dir)
+        loaded = load_site(data_dir)
         # Photos are processed here, before MkDocs writes anything: a bad one stops the build.
-        _site.pictures.update(process_images(_site.images, data_dir / "images", _cache(config, "images")))
+        _site = replace(loaded, pictures=process_images(loaded.images, data_dir / "images", _cache(config, "images")))
     except DataProblems as problems:
         log.error("\n" + problems.report())
         raise Abort("数据有误，构建已停止。") from None
@@ -56,7 +54,6 @@ def on_config(config):
         raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
     if assets.BUNDLE not in config.extra_css:
         raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {assets.BUNDLE}（由 hooks/campaign/ 下各部件的样式合并而成）。")
-    _remember_search_entries(config)
     return config
 
 
@@ -70,7 +67,12 @@ def on_files(files: Files, config) -> Files:
         # Only the pages mkdocs.yml's nav lists are in the nav every page repeats: listing every
         # activity there would make each page carry them all (build time grows with the square).
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
-        text = page.source(handwritten.content_string if handwritten else None)
+        try:
+            text = page.source(handwritten.content_string, os.path.relpath(handwritten.abs_src_path)) \
+                if handwritten else page.source()
+        except DataProblems as problems:  # the hand-written page's front matter
+            log.error("\n" + problems.report())
+            raise Abort("手写页面有误，构建已停止。") from None
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
         _bodies[page.src_uri] = page.body
     # A hand-written activity or domain page the data lacks is published on its own (make check warns).
@@ -131,67 +133,12 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 NAMED_SEARCH_DIALOG = SEARCH_DIALOG.replace(' role="dialog"', ' role="dialog" aria-label="搜索"')
 
 
-def on_post_build(config):
-    if _search_memo is not None:
-        _search_memo.save()  # entries are keyed by their inputs: right for any later build that has them
-
-
 def on_post_page(output, page, config):
     return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
 
 
 def on_post_template(output, template_name, config):
     return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-
-
-def _remember_search_entries(config) -> None:
-    """Material's search parses each page's HTML and cuts its Chinese into words with jieba (which
-    takes a second to start): an unchanged page is indexed with the entries it got last time. A changed
-    page, or another Material, jieba or search setting, is indexed afresh; the index is the same."""
-    global _search_memo
-    search = config.plugins.get("material/search")
-    if search is None or not search.config.enabled:
-        _search_memo = None
-        return
-    # What shapes the entries besides the page: the settings, Material's code, jieba and its dictionaries,
-    # the regex library that finds Han text, and Python's HTML parser.
-    settings = json.dumps(dict(search.config), sort_keys=True, default=str)
-    dictionaries = [_file_digest(search.config.get(name)) for name in ("jieba_dict", "jieba_dict_user")]
-    memo = _search_memo = Memo(_cache(config, "search") / "entries.json",
-                               f"{versions('mkdocs-material', 'jieba', 'backrefs')} {settings} {dictionaries}")
-    index = search.search_index  # made afresh by the plugin's on_config, which runs before this hook's
-    index_afresh = index.add_entry_from_context
-
-    def add_entry_from_context(page):
-        page_key = memo.key(_search_inputs(page))
-        entries = memo.get(page_key)
-        if entries is None:
-            start = len(index.entries)
-            index_afresh(page)
-            memo.put(page_key, index.entries[start:])
-        else:
-            index.entries.extend(entries)
-
-    index.add_entry_from_context = add_entry_from_context
-
-
-def _search_inputs(page):
-    """Everything Material's search makes a page's entries from."""
-    yield from (page.url, str(page.title), json.dumps(page.meta, default=str), page.content)
-    yield from _toc_lines(page.toc)
-
-
-def _file_digest(path: str | None) -> str:
-    try:
-        return key(Path(path).read_text(encoding="utf-8")) if path else ""
-    except OSError:
-        return ""
-
-
-def _toc_lines(items):
-    for item in items:
-        yield f"{item.level} {item.id} {item.url} {item.title}"
-        yield from _toc_lines(item.children)
 
 
 def _add_assets(files: Files, config) -> None:

@@ -8,6 +8,7 @@ import <file> --out <data>  turn the office's 配档表 (.docx, .xlsx) into data
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -28,9 +29,20 @@ USAGE = """用法：
       从配档表导入活动和重点工作（make import FILE=…）"""
 
 
+_ARGPARSE = [  # argparse's English messages, said in Chinese
+    (r"unrecognized arguments: (.+)", "不认识的参数 {0}（参数名写错了？）"),
+    (r"the following arguments are required: (.+)", "缺少参数 {0}"),
+    (r"argument (\S+): expected one argument", "{0} 后面要写一个值"),
+    (r"argument (\S+): invalid int value: (.+)", "{0} 后面要写数字，现在是 {1}"),
+    (r"argument command: invalid choice: (\S+).*", "没有 {0} 这个命令"),
+]
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
-        self.exit(2, f"{USAGE}\n命令写法不对：{message}\n")
+        said = next((chinese.format(*found.groups()) for pattern, chinese in _ARGPARSE
+                     if (found := re.fullmatch(pattern, message))), "请对照上面的用法检查")
+        self.exit(2, f"{USAGE}\n命令写法不对：{said}\n")
 
 
 def check(args) -> int:

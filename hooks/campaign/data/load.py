@@ -13,6 +13,7 @@ from campaign.fields.figures import roll_up
 from campaign.data.ledger import Ledger, ledger_problems, merged
 from campaign.data.kinds import KIND, Kind, label
 from campaign.data.models import Achievements, Activity, Campaign, Domain, MiniProgram, Photo, WeChat
+from campaign.data.models import campaign_year
 from campaign.fields.photos import image_uses
 from campaign.data.problems import DataProblems, Problem
 from campaign.data.validate import LIST_HINT, validate
@@ -142,9 +143,10 @@ def load_site(data_dir: Path) -> Site:
 
 
 def _campaign_year(source: Source | None) -> int:
-    """The campaign year, read first because every other date depends on it."""
+    """The campaign year, read first because every other date depends on it; this year if it is wrong
+    (campaign.yml's own problem then says so, once, instead of every date failing with it)."""
     raw = source.data.get("year") if source and isinstance(source.data, dict) else None
-    return int(raw) if str(raw).isdigit() else date.today().year
+    return campaign_year(raw) or date.today().year
 
 
 def _validate_all(kind: Kind, source: Source | None, year: int) -> list[_Found]:

@@ -28,6 +28,7 @@ from pathlib import Path
 from campaign.editors.check import PLACEHOLDER
 from campaign.data.kinds import label
 from campaign.data.load import load_site
+from campaign.data.models import campaign_year
 from campaign.editors.newactivity import free_id
 from campaign.data.problems import DataProblems
 from campaign.data.schema import modeline, schemas_from
@@ -103,7 +104,9 @@ def import_document(source: Path, out: Path, year: int | None = None, force: boo
     except DocumentError as error:
         raise ImportProblem(str(error)) from None
     campaign = _existing(out / "campaign.yml")
-    year = year or _int(campaign.get("year")) or _year_in(text) or date.today().year
+    if year is not None and campaign_year(year) is None:
+        raise ImportProblem(f"年份 {year} 不对：写 2000 到 2100 之间的年份，例如 --year 2021。")
+    year = year or campaign_year(campaign.get("year")) or _year_in(text) or date.today().year
     sheets, skipped = _sheets(tables)
     if not sheets:
         raise ImportProblem(f"「{source.name}」里没有找到配档表：需要有“事项类别”和“活动内容”（或“重点工作”）这几栏的表格。")
@@ -459,10 +462,6 @@ def _existing_ids(out: Path, keep_out: set[str]) -> set[str]:
         data = Source(path, path.name).data
         ids |= {a.get("id") for a in data or [] if isinstance(a, dict)}
     return ids
-
-
-def _int(value) -> int | None:
-    return int(value) if str(value).isdigit() else None
 
 
 def _year_in(text: str) -> int | None:

@@ -34,7 +34,7 @@ def read_document(path: Path) -> tuple[list[Table], str]:
     try:
         return readers[path.suffix.lower()](path)
     except Exception as error:  # a damaged or mislabelled file: say so, without a traceback
-        raise DocumentError(f"「{path.name}」打不开（{type(error).__name__}）：文件可能已损坏，"
+        raise DocumentError(f"「{path.name}」打不开：文件可能已损坏，"
                             "或者不是真正的 Word/Excel 文件。请用 Word 或 Excel 打开后重新保存一次。") from error
 
 

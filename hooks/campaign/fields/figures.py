@@ -5,7 +5,8 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from campaign.fields.mistake import Mistake
+from campaign.fields.mistake import Mistake, shown
+
 
 _AT_LEAST, _AT_MOST = "≥", "≤"
 _PREFIXES = {"≥": _AT_LEAST, ">=": _AT_LEAST, "不低于": _AT_LEAST, "不少于": _AT_LEAST, "至少": _AT_LEAST,
@@ -75,22 +76,24 @@ def _compare(comparison: str, value: float, number: float) -> bool:
 
 def read_target(text) -> Target:
     """A target in the plan's words: ≥ 90%, 90%以上, 较去年下降30%, 全覆盖, 只增不减."""
-    shown = str(text).strip()
-    said = re.sub(r"\s+", "", unicodedata.normalize("NFKC", shown)).replace("％", "%")
+    if not isinstance(text, str) or len(text) > 40:  # short: the patterns backtrack
+        raise Mistake(f"看不懂目标「{shown(text)}」", _HINT)
+    written = text.strip()
+    said = re.sub(r"\s+", "", unicodedata.normalize("NFKC", written)).replace("％", "%")
     if _FULL.fullmatch(said):
-        return Target(shown, "=", 100, "%")
+        return Target(written, "=", 100, "%")
     if _NO_LESS.fullmatch(said):
-        return Target(shown, "不减少")
+        return Target(written, "不减少")
     if m := _CHANGE.fullmatch(said):
         if m["prefix"] and _PREFIXES[m["prefix"]] != _AT_LEAST:
-            raise Mistake(f"看不懂目标「{shown}」", _HINT)
-        return Target(shown, _CHANGES[m["change"]], as_written(float(m["number"])), m["unit"], m["reference"] or "")
+            raise Mistake(f"看不懂目标「{shown(written)}」", _HINT)
+        return Target(written, _CHANGES[m["change"]], as_written(float(m["number"])), m["unit"], m["reference"] or "")
     m = _ABSOLUTE.fullmatch(said)
     said_by = {_PREFIXES.get(m["prefix"]), _SUFFIXES.get(m["suffix"])} - {None} if m else set()
     if len(said_by) != 1:  # no comparison (90%: at least or exactly?), or two that disagree
-        raise Mistake(f"看不懂目标「{shown}」", _HINT)
+        raise Mistake(f"看不懂目标「{shown(written)}」", _HINT)
     comparison, = said_by
-    return Target(shown, comparison, as_written(float(m["number"])), m["unit"])
+    return Target(written, comparison, as_written(float(m["number"])), m["unit"])
 
 
 def as_written(value: float | int) -> float | int:

@@ -30,6 +30,7 @@ _HINT_ORDER = "请先写开始、再写结束，如：9—11月、10月8日至10
 _HINT_TIME = "几点钟要写在具体日期之后，如：10月8日 9:00—11:00、10月8日下午3点、每周六 9:00—11:00"
 _HINT_TIMELY = "写了具体日期就不用写“适时”；日期没定，就只写月份（10月份适时开展）或只写“适时”"
 _HINT_EVERY = "“每隔两个月”既可理解为每两个月，也可理解为每三个月：请直接写“每两个月”或“每三个月”（周、年同样）"
+_MAX_LENGTH = 60  # characters: the longest readable phrase is half that; reading is quadratic in the length
 
 
 
@@ -549,6 +550,9 @@ def read_when(text: str, year: int) -> When:
     shown = text.strip()
     if not shown:
         raise Mistake("未填写时间「」", _HINT)
+    if len(shown) > _MAX_LENGTH:
+        raise Mistake(f"时间写得太长（{len(shown)} 个字，最多 {_MAX_LENGTH} 个字）",
+                        "这里只写什么时候，例如 10月份、12月中旬；活动的具体安排写在 summary 里")
     try:
         when = _read(_normalise(shown), year)
     except Mistake as e:

@@ -19,9 +19,8 @@ from markupsafe import Markup
 
 from campaign.data.standing import overdue, standing
 from campaign.data.vocabulary import LEDGER_STATUSES, TASK_STATUSES
-from campaign.fields.dates import date_cn
+from campaign.fields.dates import date_cn, moment_cn
 from campaign.fields.figures import number
-from campaign.fields.photos import taken
 from campaign.fields.quotes import quoted
 from campaign.fields.when import When
 
@@ -120,7 +119,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
                       bytecode_cache=BYTECODE)
-    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, taken=taken, date_cn=date_cn,
+    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, moment_cn=moment_cn, date_cn=date_cn,
                        quoted=quoted)
     env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES, standing=standing, overdue=overdue)
     return env

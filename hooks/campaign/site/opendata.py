@@ -11,7 +11,7 @@ import json
 
 from datetime import date
 
-from campaign.data.ledger import FEEDBACK_FIELDS, TOTALS_FIELDS, item_records, totals_records
+from campaign.data.ledger import FEEDBACK_FIELDS, OUTPUT_FIELDS, TOTALS_FIELDS, item_records, output_records, totals_records
 from campaign.data.load import Site
 from campaign.data.standing import standing
 from campaign.fields.figures import Target
@@ -112,7 +112,8 @@ def data_files(site: Site, on: date) -> dict[str, str]:
             "achievements": (task_records(site, on), TASK_FIELDS),
             "figures": (figure_records(site), FIGURE_FIELDS),
             "feedback": (item_records(site.ledger, site.domain_name), FEEDBACK_FIELDS),
-            "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS)}
+            "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS),
+            "feedback-outputs": (output_records(site.ledger), OUTPUT_FIELDS)}
     files = {}
     for name, (records, fields) in sets.items():
         files[f"data/{name}.json"] = to_json(records)

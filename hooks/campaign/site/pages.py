@@ -22,6 +22,8 @@ from campaign.features.ledger import pages as ledger
 from campaign.features.poster import pages as poster
 from campaign.fields.dates import today
 from campaign.html.render import UNSEARCHED, PageSpec, environment, page_url, relative
+from campaign.data.problems import DataProblems
+from campaign.data.yamlsource import Source
 
 UPCOMING = 6  # how many coming activities the home page lists
 
@@ -37,14 +39,15 @@ class Page:
     def url(self) -> str:
         return page_url(self.src_uri)
 
-    def source(self, handwritten: str | None = None) -> str:
-        """The Markdown source: front matter, then any hand-written text (the body is added after conversion)."""
+    def source(self, handwritten: str | None = None, label: str = "") -> str:
+        """The Markdown source: front matter, then any hand-written text (the body is added after conversion);
+        `label` names the hand-written file in messages."""
         # Material prints meta values into HTML unescaped: escape what came from the data.
         meta = {key: html.escape(value) if isinstance(value, str) else value
                 for key, value in {"title": self.title, **self.meta}.items()}
         text = ""
         if handwritten:
-            extra_meta, text = split_front_matter(handwritten)
+            extra_meta, text = split_front_matter(handwritten, label)
             meta.update(escape_meta(extra_meta))
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
         return f"---\n{front}\n---\n\n{text}"
@@ -61,10 +64,14 @@ def escape_meta(meta: dict) -> dict:
             for key, value in meta.items()}
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
+def split_front_matter(text: str, label: str = "") -> tuple[dict, str]:
+    """A hand-written page's front matter and body; DataProblems, in Chinese at their line, if the front
+    matter is not good YAML (checked as the data is, so no alias is expanded by PyYAML's loader)."""
     if text.startswith("---\n"):
         head, sep, rest = text[4:].partition("\n---\n")
         if sep:
+            if problems := Source(None, label, "\n" + head).problems:
+                raise DataProblems(problems)
             return yaml.safe_load(head) or {}, rest
     return {}, text
 

@@ -132,9 +132,7 @@ def _description(activity: Activity, url: str) -> str:
     when = activity.when
     said = f"截止：{when.reading}完成" if when.kind == "deadline" else f"时间：{when.reading}"
     lines = [said + (f"（原文：{when.text}）" if when.text != when.reading else ""),
-             f"地点：{activity.where or '待定'}", f"责任单位：{activity.organiser or '未注明'}"]
-    if activity.audience:
-        lines.append(f"参与对象：{activity.audience}")
+             *(f"{label}：{text}" for label, text, _ in activity.facts())]
     if when.kind == "ongoing":
         lines.append("长期开展，没有固定日期；日历中按活动周期显示。")
     if activity.summary.strip():
