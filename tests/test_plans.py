@@ -23,12 +23,10 @@ from campaign.features.calendar.ics import feeds
 from campaign.features.calendar.schedule import agenda, days, month_grid
 from campaign.features.feedback.feedback import channels, where
 from campaign.features.gallery.images import process_images
-from campaign.fields.mistake import Mistake
 from campaign.fields.quotes import quoted
 from campaign.fields.when import read_when
 from campaign.site.opendata import data_files
 from campaign.site.pages import build_pages
-
 from conftest import ROOT, mkdocs_build
 from test_load import line_of, replace
 
@@ -243,7 +241,7 @@ def test_calendar_files_mark_deadlines_and_leave_out_what_has_no_date(site_dir):
     events = {str(e["UID"]).split("@")[0]: e for e in Calendar.from_ical(files["calendar/all.ics"]).events}
     assert "square-festival" not in events
     due = events["reading-survey"]
-    assert due["SUMMARY"].endswith("（截止）") and "截止" in due.categories and due.DTSTART == date(2023, 9, 30)
+    assert due["SUMMARY"].endswith("（截止）") and "截止" in due.categories and date(2023, 9, 30) == due.DTSTART
     assert "截止：2023年9月底前完成" in due["DESCRIPTION"]
     assert events["double-ninth-show"]["STATUS"] == "TENTATIVE"  # 重阳节适时举办: not confirmed for the day
     assert events["door-to-door"]["SUMMARY"].endswith("（开始，之后持续开展）")
@@ -299,7 +297,7 @@ def test_items_of_no_domain_belong_to_the_whole_campaign(site_dir):
         assert shown in whole
     assert "<th scope=\"row\">全局</th>" in home  # in the dashboard's table
     event = Calendar.from_ical((site_dir / "calendar/all.ics").read_bytes())
-    assert "全局" in [e for e in event.events if "progress-meeting" in str(e["UID"])][0].categories
+    assert "全局" in next(e for e in event.events if "progress-meeting" in str(e["UID"])).categories
     assert "全局（整个活动）" in page(site_dir, "activities/progress-meeting")
 
 
@@ -394,7 +392,7 @@ def test_open_data_of_the_2022_example_has_totals_and_plain_numbers():
     rows = list(csv.DictReader(io.StringIO(files["data/figures.csv"].lstrip("\ufeff"))))
     assert [(r["label"], r["value"], r["total"]) for r in rows if r["parent"] == "projects"] == [
         ("公共设施维护项目", "", "63"), ("便民设施改造项目", "", "54"), ("服务质量提升项目", "", "31")]
-    assert ("3150", "") == next((r["value"], r["total"]) for r in rows if r["label"] == "新增学位")
+    assert next((r["value"], r["total"]) for r in rows if r["label"] == "新增学位") == ("3150", "")
 
 
 # --- 10. Names quoted once ---------------------------------------------------------------------------

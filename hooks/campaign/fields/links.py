@@ -71,7 +71,8 @@ def wechat_id(value) -> str:
     """A WeChat ID: 6 to 20 letters, digits, - and _, starting with a letter (WeChat's own rule)."""
     text = _text(value, "写公众号的微信号，例如 yongan_fabu；没有就不写。")
     if not _WECHAT_ID.match(text):
-        raise Mistake(f"「{_shown(text)}」不是微信号", "微信号是 6 到 20 个英文字母、数字、减号或下划线，以字母开头，例如 yongan_fabu。")
+        raise Mistake(f"「{shown(text)}」不是微信号",
+                      "微信号是 6 到 20 个英文字母、数字、减号或下划线，以字母开头，例如 yongan_fabu。")
     return text
 
 
@@ -79,9 +80,9 @@ def _plain(value, longest: int, hint: str) -> str:
     """One line of text that no page or poster could turn into a link."""
     text = _text(value, hint, spaces=True)
     if _LINKISH.search(text):
-        raise Mistake(f"「{_shown(text)}」像是网址或链接", hint)
+        raise Mistake(f"「{shown(text)}」像是网址或链接", hint)
     if len(text) > longest:
-        raise Mistake(f"「{_shown(text)}」太长（{len(text)} 个字）", hint)
+        raise Mistake(f"「{shown(text)}」太长（{len(text)} 个字）", hint)
     return text
 
 

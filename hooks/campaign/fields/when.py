@@ -242,12 +242,11 @@ def _festivals(names: list[str], during: str | None, year: int) -> _Span | None:
     if not during:
         day, = days
         return _Span(day, day, "day", f"{day.month}月{day.day}日（{names[0]}）", names[0])
-    before, after = _EVE if during == "前夕" else (None, None)
-    windows = [(day + timedelta(before if before is not None else _DURING.get(name, _DURING_OTHERS)[0]),
-                day + timedelta(after if after is not None else _DURING.get(name, _DURING_OTHERS)[1]))
-               for name, day in zip(names, days)]
+    named = list(zip(names, days, strict=True))
+    offsets = {name: _EVE if during == "前夕" else _DURING.get(name, _DURING_OTHERS) for name in names}
+    windows = [(day + timedelta(offsets[name][0]), day + timedelta(offsets[name][1])) for name, day in named]
     said = "、".join(names) + ("前夕" if during == "前夕" else "期间")
-    dates = "、".join(f"{name}是{day.month}月{day.day}日" for name, day in zip(names, days))
+    dates = "、".join(f"{name}是{day.month}月{day.day}日" for name, day in named)
     return _Span(min(w[0] for w in windows), max(w[1] for w in windows), "around", said, names[0],
                  undated=f"（{dates}，具体日期待定）")
 
@@ -331,8 +330,8 @@ _RECURRING = re.compile(rf"""
     (?:{_ACTS})?(?:1次)?(?:{_ACTS})?      # these words say nothing more about when
     """, re.X)
 _BYDAY = dict(zip("一二三四五六日天1234567", ("MO", "TU", "WE", "TH", "FR", "SA", "SU", "SU",
-                                             "MO", "TU", "WE", "TH", "FR", "SA", "SU")))
-_DAY_NAMES = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), "一二三四五六日"))
+                                             "MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
+_DAY_NAMES = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), "一二三四五六日", strict=True))
 _FREQ = {"天": "DAILY", "日": "DAILY", "周": "WEEKLY", "星期": "WEEKLY", "礼拜": "WEEKLY", "月": "MONTHLY",
          "季": "MONTHLY", "季度": "MONTHLY", "年": "YEARLY"}
 _COUNT = dict(enumerate("一两三四五六七八九十", 1)) | {11: "十一", 12: "十二"}

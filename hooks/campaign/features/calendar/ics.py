@@ -118,7 +118,7 @@ def event(site: Site, activity: Activity, site_url: str) -> Event:
         when.kind, "（日期待定）" if when.approximate else "")
     categories = ["截止"] if when.kind == "deadline" else []
     created = Event.new(uid=_uid(activity.id, site_url), stamp=stamp(site), summary=activity.title + suffix,
-                        location=activity.where, url=url, categories=categories + [site.domain_name(activity.domain)],
+                        location=activity.where, url=url, categories=[*categories, site.domain_name(activity.domain)],
                         description=_description(activity, url),
                         status="TENTATIVE" if when.approximate else "CONFIRMED")
     for name, value in _dates(activity, site).items():
