@@ -11,8 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import get_plugin_logger
+
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
-from campaign.html.cache import Memo, cache_dir, key, versions
+from campaign.html.cache import CacheError, Memo, cache_dir, key, versions
+
+log = get_plugin_logger("campaign")
 
 _memo: Memo | None = None  # search entries by page
 
@@ -27,7 +32,7 @@ def on_config(config):
     # the regex library that finds Han text, and Python's HTML parser.
     settings = json.dumps(dict(search.config), sort_keys=True, default=str)
     dictionaries = [_file_digest(search.config.get(name)) for name in ("jieba_dict", "jieba_dict_user")]
-    memo = _memo = Memo(cache_dir(Path(config.config_file_path).parent, "search") / "entries.json",
+    memo = _memo = Memo(_folder(config) / "entries.json",
                         f"{versions('mkdocs-material', 'jieba', 'backrefs')} {settings} {dictionaries}")
     index = search.search_index  # made afresh by the plugin's on_config, which runs before this hook's
     index_afresh = index.add_entry_from_context
@@ -48,7 +53,22 @@ def on_config(config):
 
 def on_post_build(config):
     if _memo is not None:
-        _memo.save()  # entries are keyed by their inputs: right for any later build that has them
+        try:
+            _memo.save()  # entries are keyed by their inputs: right for any later build that has them
+        except CacheError as error:
+            _stop(error)
+
+
+def _folder(config) -> Path:
+    try:
+        return cache_dir(Path(config.config_file_path).parent, "search")
+    except CacheError as error:
+        _stop(error)
+
+
+def _stop(error: CacheError):
+    log.error(str(error))
+    raise Abort("构建已停止，原来的网站没有改动。") from None
 
 
 def _inputs(page):

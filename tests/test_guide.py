@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from campaign.data.models import Achievements, Activity, Feedback, FeedbackLedger
+from campaign.data.models import Achievements, Activity, Feedback, FeedbackLedger, Report
 from campaign.data.yamlsource import Source
 
 from campaign.fields.when import read_when
@@ -23,6 +23,7 @@ def test_every_yaml_example_in_the_guide_is_valid(tmp_path):
         items = source.data if isinstance(source.data, list) else [source.data.get("feedback", source.data)]
         ledger_keys = set(FeedbackLedger.model_fields)
         model = Activity if isinstance(source.data, list) else Feedback if "feedback" in source.data else \
+            Report if "activity" in source.data else \
             FeedbackLedger if set(source.data) <= ledger_keys else Achievements
         for item in items:
             model.model_validate(item, context={"year": 2021})

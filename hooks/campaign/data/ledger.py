@@ -1,6 +1,7 @@
 """你说我办: the suggestions received and what became of them, and the counts an office reports.
 
-Everything here is published, so texts are checked for what looks like a phone or ID number. Counts are
+Everything here is published (its texts, like every text, refuse phone, ID-card and bank-card numbers:
+fields/personal.py). Counts are
 shown as reports write them (500余 stays 500余); the arithmetic an office declares (收集 = 已办结 + 办理中)
 is checked exactly, and otherwise parts never exceed their whole; every percentage is computed, never
 typed, from exact counts only. A total may belong to a larger one (a town's beneath its district's) and
@@ -25,17 +26,8 @@ COUNTS = {"collected": "收集问题", "on_the_spot": "当场解决", "transferr
 RULES = [(("on_the_spot", "transferred"), "collected"), (("resolved", "in_progress"), "transferred")]
 WHOLE_OF = {part: whole for parts, whole in RULES for part in parts}
 _KEYS = {**{key: key for key in COUNTS}, **{label: key for key, label in COUNTS.items()}}
-_PERSONAL = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|\d{17}[\dXx])(?!\d)")  # mobile or ID-card number
 
 
-
-
-def public_text(value: str) -> str:
-    """Text that will be published: refuse what looks like a mobile or ID-card number."""
-    if _PERSONAL.search(value or ""):
-        raise Mistake("这段文字里好像有手机号码或身份证号码",
-                          "“你说我办”会公开在网上：删掉姓名、电话、证件号、门牌号等个人信息，只写反映的问题和办理情况。")
-    return value
 
 
 @dataclass(frozen=True)

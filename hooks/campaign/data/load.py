@@ -12,7 +12,7 @@ from pathlib import Path
 from campaign.fields.figures import roll_up
 from campaign.data.ledger import Ledger, ledger_problems, merged
 from campaign.data.kinds import KIND, Kind, label
-from campaign.data.models import Achievements, Activity, Campaign, Domain, MiniProgram, Photo, WeChat
+from campaign.data.models import Achievements, Activity, Campaign, Domain, MiniProgram, Photo, Report, WeChat
 from campaign.data.models import campaign_year
 from campaign.fields.photos import image_uses
 from campaign.data.problems import DataProblems, Problem
@@ -36,6 +36,7 @@ class Site:
     images: dict[str, list[str]] = field(default_factory=dict)  # image path -> "file:line" of each use
     pictures: dict = field(default_factory=dict)  # image path -> images.Picture, once processed
     ledger: Ledger = field(default_factory=Ledger)  # 你说我办: data/feedback/*.yml
+    reports: dict[str, Report] = field(default_factory=dict)  # activity id -> its 回顾: data/reports/*.yml
 
     # Looked up once per page or per item: dictionaries, so a city-sized campaign stays linear.
     def domain(self, domain_id: str) -> Domain:
@@ -55,6 +56,14 @@ class Site:
 
     def activities_of(self, domain_id: str | None) -> list[Activity]:
         return self._by_domain.get(domain_id, [])
+
+    def report(self, activity_id: str) -> Report | None:
+        return self.reports.get(activity_id)
+
+    @cached_property
+    def newest_reports(self) -> list[Report]:
+        """Latest held first."""
+        return sorted(self.reports.values(), key=lambda r: (r.held.end, r.activity), reverse=True)
 
     @cached_property
     def domains_by_id(self) -> dict[str, Domain]:
@@ -119,6 +128,8 @@ def load_site(data_dir: Path) -> Site:
     # The ledger's links are checked only once the files they point into are clean (no echo of their errors).
     refs_ok = not any(s.problems for s in sources)
     feedback = every(KIND["feedback"])
+    ledger_ok = not any(s.problems for s in sources)  # reports name activities and 你说我办 items
+    reports = every(KIND["reports"])
 
     # Unknown-domain errors would only repeat a broken domains.yml once per activity.
     domains_ok = domains_source is not None and not domains_source.problems
@@ -127,6 +138,8 @@ def load_site(data_dir: Path) -> Site:
                                                  for t in f.item.tasks}
     cross += ledger_problems([(f.item, f.source, f.loc) for f in feedback], {f.item.id for f in domains} if domains_ok else None,
                              targets if refs_ok else None)
+    if ledger_ok:
+        cross += _report_problems(reports, activities, {item.id for f in feedback for item in f.item.items})
     problems = missing + cross + [p for s in sources for p in s.problems]
     if problems:
         raise DataProblems(problems)
@@ -137,8 +150,10 @@ def load_site(data_dir: Path) -> Site:
         achievements={f.item.domain: f.item for f in achievements if f.item.domain},
         campaign_wide=next((f.item for f in achievements if not f.item.domain), None),
         origin={f.item.id: f.where for f in activities},
-        images=image_uses(((f.item, f.source, f.loc) for f in campaign + domains + activities + achievements), IMAGES),
+        images=image_uses(((f.item, f.source, f.loc) for f in campaign + domains + activities + achievements + reports),
+                          IMAGES),
         ledger=merged([f.item for f in feedback]),
+        reports={f.item.activity: f.item for f in reports},
     )
 
 
@@ -197,14 +212,34 @@ def _campaign_wide_twice(found: list[_Found]) -> list[Problem]:
             for f in found[1:]]
 
 
-def _duplicates(found: list[_Found], what: str, key: str) -> list[Problem]:
+def _report_problems(reports: list[_Found], activities: list[_Found], items: set[str]) -> list[Problem]:
+    """Each report names an activity that exists, is not cancelled and has no other report, and 你说我办 items that exist."""
+    problems = _duplicates(reports, "回顾的活动", "activity", "一项活动只写一篇回顾：把两篇合成一篇，删掉另一个文件。")
+    by_id = {f.item.id: f.item for f in activities}
+    for found in reports:
+        activity = by_id.get(found.item.activity)
+        if activity is None:
+            problems.append(found.problem("activity", f"没有编号为「{found.item.activity}」的活动。",
+                                          "写 data/activities/ 里这项活动的 id（活动页面网址 activities/ 后面的那一段）。"))
+        elif activity.status == "已取消":
+            problems.append(found.problem("activity", f"活动「{activity.title}」已取消，不能有回顾。",
+                                          "活动其实办了，就删掉它的「status: 已取消」；否则删掉这个回顾文件。"))
+        problems += [found.source.problem(found.loc + ("items", i), f"“你说我办”里没有编号为「{ref}」的意见建议。",
+                                   "先在 data/feedback/ 里记下这条意见建议，再把它的 id 写在这里。")
+                     for i, ref in enumerate(found.item.items) if ref not in items]
+    return problems
+
+
+_RENAME = "改成一个没有用过的编号（例如在后面加 -2），或删除重复的一项。"
+
+
+def _duplicates(found: list[_Found], what: str, key: str, hint: str = _RENAME) -> list[Problem]:
     first: dict[str, _Found] = {}
     problems = []
     for f in found:
         value = getattr(f.item, key)
         if value in first:
-            problems.append(f.problem(key, f"{what}「{value}」重复了，{first[value].where} 已经用过。",
-                                      "改成一个没有用过的编号（例如在后面加 -2），或删除重复的一项。"))
+            problems.append(f.problem(key, f"{what}「{value}」重复了，{first[value].where} 已经用过。", hint))
         first.setdefault(value, f)
     return problems
 

@@ -16,13 +16,15 @@ from pydantic import ValidationError, ValidationInfo, WithJsonSchema, model_vali
 
 from campaign.fields import links
 from campaign.fields.figures import Target, as_written, number, percent, read_target
-from campaign.data.ledger import COUNTS, Sum, public_text, read_sum
+from campaign.data.ledger import COUNTS, Sum, read_sum
+from campaign.data.reserved import not_reserved
 from campaign.fields.photos import read_image_path, read_photo_date
+from campaign.fields.text import line, markdown, paragraphs
 from campaign.fields.when import When, read_when
 from campaign.fields.amounts import Amount, read_amount
 from campaign.fields.dates import read_moment
 from campaign.fields.mistake import Mistake
-from campaign.data.vocabulary import LEDGER_STATUSES, TASK_STATUSES
+from campaign.data.vocabulary import ACTIVITY_STATUSES, LEDGER_STATUSES, TASK_STATUSES
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 UNSTATED = "；配档表没写就不写，网站显示“未注明”"
@@ -91,14 +93,18 @@ PhotoDate = Annotated[
     WithJsonSchema({"type": "string", "examples": ["2021-09-12", "2021年9月"]}),
 ]
 Slug = Annotated[str, Field(pattern=SLUG, min_length=2, max_length=60)]
+ActivityId, DomainId, TaskId, ItemId = (Annotated[Slug, AfterValidator(not_reserved(kind))]
+                                        for kind in ("activity", "domain", "task", "item"))
 # Longest texts, in characters: a title or name shown on one line, a few sentences, a page of Markdown.
 # Far above what an office writes; they keep a pasted document or a runaway file out of every page.
 LINE, PARAGRAPH, PAGE = 200, 2_000, 20_000
-Line = Annotated[str, Field(max_length=LINE)]
-Text = Annotated[Line, Field(min_length=1)]  # a required line
-Paragraph = Annotated[str, Field(max_length=PARAGRAPH)]
-Sentences = Annotated[Paragraph, Field(min_length=1)]  # a required paragraph
-Markdown = Annotated[str, Field(max_length=PAGE, json_schema_extra={"format": "markdown"})]
+# Lines (names, titles, places, units: one line wherever they land) and paragraphs refuse control characters
+# and personal numbers, Markdown also lists nested too deep (fields/text.py).
+Line = Annotated[str, Field(max_length=LINE), AfterValidator(line)]
+Text = Annotated[str, Field(min_length=1, max_length=LINE), AfterValidator(line)]  # a required line
+Paragraph = Annotated[str, Field(max_length=PARAGRAPH), AfterValidator(paragraphs)]
+Sentences = Annotated[str, Field(min_length=1, max_length=PARAGRAPH), AfterValidator(paragraphs)]  # a required paragraph
+Markdown = Annotated[str, Field(max_length=PAGE, json_schema_extra={"format": "markdown"}), AfterValidator(markdown)]
 Year = Annotated[int, Field(ge=2000, le=2100)]
 
 
@@ -202,7 +208,7 @@ class Campaign(Strict, title="活动总体信息"):
 
 
 class Domain(Strict, title="民生领域"):
-    id: Slug = Field(title="领域编号", description="英文小写和连字符，用于网址，例如 elderly-care",
+    id: DomainId = Field(title="领域编号", description="英文小写和连字符，用于网址，例如 elderly-care",
                      examples=["elderly-care", "healthcare"])
     name: Text = Field(title="领域名称", description="配档表“事项类别”一栏的名称", examples=["老有所养"])
     summary: Sentences = Field(title="一句话简介", description="领域列表里显示的一句话", examples=["养老助老服务和养老保险服务。"])
@@ -238,7 +244,7 @@ class BeforeAfter(Strict, title="前后对比"):
 
 
 class Activity(Strict, title="活动"):
-    id: Slug = Field(title="活动编号", description="英文小写和连字符，全站唯一，用于网址",
+    id: ActivityId = Field(title="活动编号", description="英文小写和连字符，全站唯一，用于网址",
                      examples=["health-lectures", "double-ninth-visit"])
     title: Text = Field(title="活动名称", description="照配档表“活动内容”一栏写", examples=["健康知识讲座"])
     domain: Slug | None = Field(None, title="所属领域", description="data/domains.yml 中某个领域的 id；"
@@ -259,6 +265,25 @@ class Activity(Strict, title="活动"):
     feedback: FeedbackOverride | None = Field(None, title="本活动的意见建议渠道",
                                               description="可不写；只写和所属领域、campaign.yml 不同的几项",
                                               examples=[{"form_url": "https://example.org/feedback/open-day"}])
+    status: Literal[ACTIVITY_STATUSES.labels] | None = Field(
+        None, title="活动状态", description="照常举行不写；取消了写 已取消；改期了写 延期，把 when 改成新的时间，原来的时间写在 planned",
+        examples=["延期", "已取消"])
+    planned: WhenText | None = Field(None, title="原定时间", description="延期时必填：配档表里原来的时间，写法和活动时间一样",
+                                     examples=["10月份"])
+    status_note: Line = Field("", title="取消或延期的说明", description="为什么取消或延期，可不写", examples=["因天气原因延期"])
+
+    @model_validator(mode="after")
+    def _status_explained(self):
+        if self.status == "延期" and self.planned is None:
+            raise Mistake("状态是“延期”，但没有写原定时间",
+                          "添加一行「planned: …」写配档表里原来的时间，when 改成新的时间（新时间还没定，就写大概的月份，如 12月份）。")
+        if self.planned is not None and self.status != "延期":
+            raise Mistake("写了原定时间（planned），但状态不是“延期”", "活动改期了就添加一行「status: 延期」；没有改期就删掉 planned 这一行。")
+        if self.planned is not None and self.planned.text == self.when.text:
+            raise Mistake(f"延期后的时间和原定时间都是「{self.when.text}」", "when 写改期后的新时间，planned 写原来的时间。")
+        if self.status_note and self.status is None:
+            raise Mistake("写了取消或延期的说明，但没有写状态", "添加一行「status: 已取消」或「status: 延期」，或删掉 status_note 这一行。")
+        return self
 
     def facts(self, brief: bool = False) -> list[tuple[str, str, bool]]:
         """Where, who and for whom, as every page, calendar file and poster lists them after the time:
@@ -298,7 +323,7 @@ class Progress(Strict, title="完成进度"):
 
 
 class KeyTask(Strict, title="重点工作"):
-    id: Slug = Field(title="任务编号", description="英文小写和连字符，同一领域内唯一", examples=["road-repair"])
+    id: TaskId = Field(title="任务编号", description="英文小写和连字符，同一领域内唯一", examples=["road-repair"])
     title: Text = Field(title="重点工作或重点解决问题", description="照配档表写", examples=["医院服务态度差"])
     kind: Literal["重点工作", "重点解决问题"] = Field("重点工作", title="类别", description="不写时按“重点工作”",
                                                     examples=["重点解决问题"])
@@ -415,12 +440,12 @@ class Achievements(Strict, title="重点工作和数据"):
 
 
 LedgerStatus = Literal[LEDGER_STATUSES.labels]
-PublicText = Annotated[Paragraph, AfterValidator(public_text)]
+PublicText = Paragraph  # like every text: no phone, ID-card or bank-card number
 Day = date  # a field named "date" would shadow the type inside its class
 
 
 class FeedbackItem(Strict, title="意见建议"):
-    id: Slug = Field(title="编号", description="英文小写和连字符，全站唯一，用作网页上的锚点", examples=["2021-10-road-lights"])
+    id: ItemId = Field(title="编号", description="英文小写和连字符，全站唯一，用作网页上的锚点", examples=["2021-10-road-lights"])
     date: Day = Field(title="收到日期", description="写成 2021-10-08 这样的日期", examples=["2021-10-08"])
     domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id", examples=["environment"])
     channel: Text = Field(title="反映渠道", description="从哪里收到的", examples=["12345热线", "走访", "意见表", "座谈会"])
@@ -479,7 +504,7 @@ class FeedbackTotals(Strict, title="办理情况统计"):
                                 examples=["district-2022"])
     complete: bool = Field(False, title="各下级相加等于总数",
                            description="写 true：下级统计列全了，相加必须等于本统计；不写：相加不超过本统计", examples=[True])
-    period: str = Field("", title="轮次或时段", description="这组数字属于哪一轮、哪个时段；不同轮次的数字不会相加",
+    period: Line = Field("", title="轮次或时段", description="这组数字属于哪一轮、哪个时段；不同轮次的数字不会相加",
                         examples=["2022年第二轮大走访"])
     label: Text = Field(title="统计范围", description="这组数字统计的是什么", examples=["（示例）某社区大走访收集的问题"])
     domain: Slug | None = Field(None, title="所属领域", description="属于某个领域时写它的 id，可不写", examples=["environment"])
@@ -538,6 +563,53 @@ class FeedbackLedger(Strict, title="你说我办"):
                                                      "sums": ["collected = resolved + in_progress"]}]])
     outputs: list[Output] = Field([], title="工作量", description="宣传和走访做了多少：建群、发放材料、推送信息等",
                                   examples=[[{"label": "发放明白纸", "value": "1.2万", "unit": "份", "source": "（示例）街道工作简报"}]])
+
+
+def _read_held_field(value, info: ValidationInfo) -> When:
+    """The days an activity actually took place: one day or a run of days, never a vague phrase."""
+    hint = "写活动实际举办的日期，例如 2021-09-18、9月18日、9月18日至20日。"
+    when = _read_when_field(value, info)
+    if when.kind != "range" or when.precision != "day":
+        raise Mistake(f"「{when.text}」不是具体的日期：回顾要写活动实际举办的那一天（或那几天）", hint)
+    return when
+
+
+HeldDates = Annotated[
+    When,
+    PlainValidator(_read_held_field),
+    PlainSerializer(lambda when: when.text, return_type=str),
+    WithJsonSchema({"type": "string", "examples": ["2021-09-18", "9月18日", "9月18日至20日"]}),
+]
+
+
+class Report(Strict, title="活动回顾"):
+    activity: Slug = Field(title="活动编号", description="回顾的是哪一项活动：data/activities/ 里它的 id",
+                           examples=["campus-open-day"])
+    held: HeldDates = Field(title="实际举办日期", description="活动实际举办的那一天或那几天，不写模糊的时间",
+                            examples=["2021-09-18", "9月18日至20日"])
+    attendance: Count | None = Field(None, title="参加人数", description="来了多少人，可不写；约数照写，例如 约200", examples=[46])
+    attendees: Line = Field("", title="参加的群体和单位", description="哪些人和单位参加了，写单位和群体，不写个人姓名",
+                           examples=["区人大代表、学生家长代表"])
+    suggestions: Count | None = Field(None, title="收集意见建议", description="活动上收集到多少条意见建议，可不写；约数照写",
+                                      examples=[12])
+    items: list[Slug] = Field([], title="“你说我办”条目", description="活动上提出、已记入“你说我办”的意见建议编号，可不写",
+                              examples=[["2021-12-hospital-queue"]])
+    summary: Annotated[Markdown, Field(min_length=1)] = Field(
+        title="回顾正文", description="活动办得怎么样：做了什么、大家说了什么、接下来怎么办；可分段，可用简单的 Markdown",
+        examples=["区人大代表和家长代表走进山头中心学校，看了新建的操场和功能教室。"])
+    photos: list[Photo] = Field([], title="现场照片", description="每张照片都要写画面描述（alt）", examples=[[_PHOTO_AFTER]])
+    article: WebUrl | None = Field(None, title="公众号文章网址", description="微信公众号上的报道，可不写；网页上会注明“将离开本站”",
+                                   examples=["https://mp.weixin.qq.com/s/abcdef"])
+    article_title: Line = Field("", title="文章标题", description="公众号文章的标题，可不写", examples=["家长代表走进山头中心学校"])
+
+    @model_validator(mode="after")
+    def _items_within_suggestions(self):
+        if self.suggestions is not None and self.suggestions.exact and len(self.items) > self.suggestions.value:
+            raise Mistake(f"列出了 {len(self.items)} 条“你说我办”，比收集的意见建议 {self.suggestions} 条还多",
+                          "items 里的每一条都是活动上收集的意见建议：核对 suggestions 的数字。")
+        if self.article_title and not self.article:
+            raise Mistake("写了文章标题，但没有写文章网址", "添加一行「article: https://…」，或删掉 article_title。")
+        return self
 
 
 ActivityList = list[Activity]

@@ -39,6 +39,8 @@ SCHEDULE_STANDINGS = Vocabulary([Term("未到开始时间", "todo"), Term("按�
 UNREPORTED = "未报进展"  # how charts and counts file the tasks with no reported status
 LEDGER_STATUSES = Vocabulary([Term("已办结", "done"), Term("办理中", "doing"), Term("已答复", "answered"),
                               Term("未采纳", "declined")])
+# An activity that goes ahead as planned has no status; only a change of plan is written.
+ACTIVITY_STATUSES = Vocabulary([Term("已取消", "cancelled"), Term("延期", "postponed")])
 
 # What items of the whole campaign (no domain: a monthly report, a progress meeting) are filed under.
 CAMPAIGN_WIDE = "全局"

@@ -12,11 +12,25 @@ from campaign.fields.when import When, read_when
 CHINA = ZoneInfo("Asia/Shanghai")
 
 
-def today() -> date:
-    """The build date in China: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+class ClockError(Exception):
+    """SOURCE_DATE_EPOCH that is not a time: in Chinese, for whoever runs the build."""
+
+
+def now() -> datetime:
+    """The build's clock, in China: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), CHINA) if epoch else datetime.now(CHINA)
-    return moment.date()
+    if not epoch:
+        return datetime.now(CHINA)
+    try:
+        return datetime.fromtimestamp(int(epoch), CHINA)
+    except (ValueError, OverflowError, OSError):
+        raise ClockError(f"环境变量 SOURCE_DATE_EPOCH 的值「{epoch[:40]}」不是时间：应写从 1970 年起的秒数，"
+                         "例如 1633046400（2021年10月1日）；不知道写什么就删掉它（make 会用今天中午）。") from None
+
+
+def today() -> date:
+    """The build date in China."""
+    return now().date()
 
 
 def date_cn(day: date, precision: str = "day") -> str:

@@ -18,6 +18,7 @@ from campaign.fields.when import When
 _FREQUENCY = {"DAILY": "P{}D", "WEEKLY": "P{}W", "MONTHLY": "P{}M", "YEARLY": "P{}Y"}
 _WEEKDAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
              "SA": "Saturday", "SU": "Sunday"}
+_STATUS = {"已取消": "EventCancelled", "延期": "EventRescheduled"}  # a postponed activity has its new date
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 
@@ -36,12 +37,14 @@ def event(site: Site, activity: Activity, site_url: str) -> dict:
     data = {"@context": "https://schema.org", "@type": "Event", "name": activity.title,
             "url": f"{site_url}activities/{activity.id}/", "inLanguage": "zh-CN",
             "description": "，".join(filter(None, (activity.when.reading, where))),
-            "eventStatus": "https://schema.org/EventScheduled"}
+            "eventStatus": f"https://schema.org/{_STATUS.get(activity.status, 'EventScheduled')}"}
     if where:  # a place or organiser the plan does not state is left out, not invented
         data["location"] = {"@type": "VirtualLocation" if online else "Place", "name": where}
         data["eventAttendanceMode"] = f"https://schema.org/{mode}EventAttendanceMode"
     if activity.organiser:
         data["organizer"] = {"@type": "Organization", "name": activity.organiser}
+    if activity.planned and (previous := _dates(activity.planned, site.campaign.period).get("startDate")):
+        data["previousStartDate"] = previous
     if activity.audience:
         data["audience"] = {"@type": "Audience", "audienceType": activity.audience}
     return data | _dates(activity.when, site.campaign.period)
