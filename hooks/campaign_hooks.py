@@ -34,7 +34,6 @@ from campaign.fields.dates import ClockError, now, today
 from campaign.data.problems import DataProblems, Problem
 from campaign.html.render import BYTECODE, element_ids, toc_tokens
 from campaign.data.schema import schema_files
-from campaign.fields.dates import today
 from campaign.fields.text import MAX_NESTING, too_deep
 
 log = get_plugin_logger("campaign")
@@ -114,7 +113,7 @@ def _add_files(files: Files, config) -> Files:
     for file in list(files):
         if file.src_uri.startswith(("activities/", "domains/")) and file.src_uri not in _bodies and file.is_documentation_page():
             file.inclusion = InclusionLevel.NOT_IN_NAV
-    for path, text in {**data_files(_site, today()), **schema_files()}.items():  # open data; editors' JSON Schema
+    for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
         files.append(File.generated(config, path, content=text))
     for path, data in feeds(_site, config.site_url, _cache(config, "calendar"), _revisions(config)).items():
         files.append(File.generated(config, path, content=data))

@@ -23,7 +23,7 @@ from campaign.fields.text import line, markdown, paragraphs
 from campaign.fields.when import When, read_when
 from campaign.fields.amounts import Amount, read_amount
 from campaign.fields.dates import read_moment
-from campaign.fields.mistake import Mistake
+from campaign.fields.mistake import Mistake, shown
 from campaign.data.vocabulary import ACTIVITY_STATUSES, LEDGER_STATUSES, TASK_STATUSES
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -62,7 +62,7 @@ def _read_number(value) -> int | float:
     if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", value):
         value = float(value)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise Mistake("应只写数字", "例如 8、2.2、560；单位写在 unit 里，不写在数字后面。")
+        raise Mistake(f"应该是数字，现在是「{shown(value)}」", "只写阿拉伯数字，例如 8、2.2、560；单位写在 unit 里。")
     return as_written(value)
 
 
@@ -309,17 +309,19 @@ class Progress(Strict, title="完成进度"):
                                      description="已经完成了多少，只写数字；还没有统计就不写，页面只显示计划总量", examples=[2.2])
     total: Total = Field(title="总量", description="计划一共要完成多少，只写数字", examples=[8])
     unit: Line = Field("", title="单位", description="done 和 total 的单位", examples=["公里", "户", "个"])
-    as_of: date | None = Field(None, title="数据截至", description="写了已完成量，就要写截至哪一天，写成 2021-10-31 这样的日期",
+    as_of: date | None = Field(None, title="数据截至", description="写了已完成量，就写截至哪一天（写成 2021-10-31 这样的日期），页面才显示进度条",
                                examples=["2021-10-31"])
 
     @model_validator(mode="after")
     def _done_within_total(self):
         if self.done is not None and self.done > self.total:
             raise Mistake(f"已完成量 {number(self.done)} 大于总量 {number(self.total)}", "核对 done 和 total：已完成的不能比总量多。")
-        if self.done is not None and self.as_of is None:
-            raise Mistake(f"写了已完成量 {number(self.done)}，没有写截至哪一天",
-                          "添加「as_of: 2021-10-31」（统计到哪一天）：网站只把有日期的完成量当作进度显示。")
         return self
+
+    @property
+    def measured(self) -> bool:
+        """A done count with its date: only then is it shown as progress (make check asks for a missing date)."""
+        return self.done is not None and self.as_of is not None
 
 
 class KeyTask(Strict, title="重点工作"):
@@ -349,7 +351,7 @@ class KeyTask(Strict, title="重点工作"):
     def percent(self) -> float | None:
         """Progress in percent, from the stated amounts or else the milestones done; None for a plan alone."""
         if self.progress:
-            return None if self.progress.done is None else percent(self.progress.done, self.progress.total)
+            return percent(self.progress.done, self.progress.total) if self.progress.measured else None
         if self.milestones:
             return percent(sum(m.done for m in self.milestones), len(self.milestones))
         return None

@@ -17,6 +17,7 @@ from campaign.data.models import Activity
 from campaign.data.standing import standing
 from campaign.data.vocabulary import TASK_STATUSES, UNREPORTED
 from campaign.data.problems import Problem
+from campaign.fields.figures import number
 from campaign.fields.quotes import quoted
 from campaign.fields.when import When
 from campaign.data.yamlsource import Source
@@ -142,6 +143,11 @@ def _overdue(source: Source, site: Site, on: date) -> list[Problem]:
     for i, task in enumerate(achievements.tasks if achievements else []):
         if standing(task, on, site.campaign.period).overdue:
             found.append(_overdue_task(source, i, task))
+        if task.progress and task.progress.done is not None and not task.progress.as_of:
+            found.append(source.problem(("tasks", i, "progress"),
+                                        f"{quoted(task.title, '「」')}写了已完成量 {number(task.progress.done)}，没有写截至哪一天；"
+                                        "网站上不显示进度条，只写“未注明统计日期”。",
+                                        "在 progress 里加上 as_of: 2021-10-31（统计到哪一天）。"))
         found += [source.problem(("tasks", i, "milestones", j, "done"),
                                  f"{quoted(task.title, '「」')}的时间节点{quoted(m.what, '「」')}（{m.when.text}）已过，还没有标为完成。",
                                  "完成了就写 done: true；推迟了就改这个节点的 when。")

@@ -18,6 +18,7 @@ from datetime import date
 from campaign.data.ledger import FEEDBACK_FIELDS, OUTPUT_FIELDS, TOTALS_FIELDS, item_records, output_records, totals_records
 from campaign.data.load import Site
 from campaign.data.standing import standing
+from campaign.fields.dates import today
 from campaign.fields.figures import Target
 from campaign.fields.when import When
 
@@ -140,8 +141,9 @@ def _inert(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def data_files(site: Site, on: date) -> dict[str, str]:
-    """Site-relative path -> text of every open-data file; `on` is the build day tasks are placed on."""
+def data_files(site: Site, on: date | None = None) -> dict[str, str]:
+    """Site-relative path -> text of every open-data file; `on` is the day tasks are placed on (the build's)."""
+    on = on or today()
     sets = {"activities": (activity_records(site), ACTIVITY_FIELDS),
             "achievements": (task_records(site, on), TASK_FIELDS),
             "figures": (figure_records(site), FIGURE_FIELDS),
