@@ -2,23 +2,33 @@
 
 The files are found through data/kinds.py, the one list of the data folder's layout.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
-from campaign.fields.figures import roll_up
-from campaign.data.ledger import Ledger, ledger_problems, merged
 from campaign.data.kinds import KIND, Kind, label
-from campaign.data.models import Achievements, Activity, Campaign, Domain, MiniProgram, Photo, Report, WeChat
-from campaign.data.models import campaign_year
-from campaign.fields.photos import image_uses
+from campaign.data.ledger import Ledger, ledger_problems, merged
+from campaign.data.models import (
+    Achievements,
+    Activity,
+    Campaign,
+    Domain,
+    MiniProgram,
+    Photo,
+    Report,
+    WeChat,
+    campaign_year,
+)
 from campaign.data.problems import DataProblems, Problem
 from campaign.data.validate import LIST_HINT, validate
-from campaign.data.yamlsource import Source
 from campaign.data.vocabulary import CAMPAIGN_WIDE
+from campaign.data.yamlsource import Source
+from campaign.fields.figures import roll_up
+from campaign.fields.photos import image_uses
 
 IMAGES = {Photo: "image", WeChat: "qr", MiniProgram: "qr"}  # the models that name an image, and the key naming it
 
@@ -108,11 +118,12 @@ def load_site(data_dir: Path) -> Site:
         return sources[-1]
 
     def required(kind: Kind) -> Source | None:
-        path, = kind.paths(data_dir)
+        (path,) = kind.paths(data_dir)
         if path.is_file():
             return open_(path)
-        missing.append(Problem(label(path, data_dir), 1, f"找不到文件 {kind.pattern}。",
-                               "从示例项目复制一份，再按本地情况修改。"))
+        missing.append(
+            Problem(label(path, data_dir), 1, f"找不到文件 {kind.pattern}。", "从示例项目复制一份，再按本地情况修改。")
+        )
         return None
 
     def every(kind: Kind) -> list[_Found]:
@@ -134,10 +145,14 @@ def load_site(data_dir: Path) -> Site:
     # Unknown-domain errors would only repeat a broken domains.yml once per activity.
     domains_ok = domains_source is not None and not domains_source.problems
     cross = _check_references(domains, activities, achievements, domains_ok)
-    targets = {f.item.id for f in activities} | {f"{f.item.domain}/{t.id}" for f in achievements if f.item.domain
-                                                 for t in f.item.tasks}
-    cross += ledger_problems([(f.item, f.source, f.loc) for f in feedback], {f.item.id for f in domains} if domains_ok else None,
-                             targets if refs_ok else None)
+    targets = {f.item.id for f in activities} | {
+        f"{f.item.domain}/{t.id}" for f in achievements if f.item.domain for t in f.item.tasks
+    }
+    cross += ledger_problems(
+        [(f.item, f.source, f.loc) for f in feedback],
+        {f.item.id for f in domains} if domains_ok else None,
+        targets if refs_ok else None,
+    )
     if ledger_ok:
         cross += _report_problems(reports, activities, {item.id for f in feedback for item in f.item.items})
     problems = missing + cross + [p for s in sources for p in s.problems]
@@ -150,8 +165,9 @@ def load_site(data_dir: Path) -> Site:
         achievements={f.item.domain: f.item for f in achievements if f.item.domain},
         campaign_wide=next((f.item for f in achievements if not f.item.domain), None),
         origin={f.item.id: f.where for f in activities},
-        images=image_uses(((f.item, f.source, f.loc) for f in campaign + domains + activities + achievements + reports),
-                          IMAGES),
+        images=image_uses(
+            ((f.item, f.source, f.loc) for f in campaign + domains + activities + achievements + reports), IMAGES
+        ),
         ledger=merged([f.item for f in feedback]),
         reports={f.item.activity: f.item for f in reports},
     )
@@ -188,8 +204,9 @@ def _rolled_up(found: _Found) -> _Found:
     return found
 
 
-def _check_references(domains: list[_Found], activities: list[_Found], achievements: list[_Found],
-                      domains_ok: bool) -> list[Problem]:
+def _check_references(
+    domains: list[_Found], activities: list[_Found], achievements: list[_Found], domains_ok: bool
+) -> list[Problem]:
     problems = _duplicates(domains, "领域编号", "id")
     problems += _duplicates(activities, "活动编号", "id")
     problems += _duplicates([f for f in achievements if f.item.domain], "成效文件的领域", "domain")
@@ -200,16 +217,23 @@ def _check_references(domains: list[_Found], activities: list[_Found], achieveme
         if found.item.domain and found.item.domain not in known:
             problems.append(found.problem("domain", f"没有编号为「{found.item.domain}」的领域。", hint))
     for found in achievements:
-        problems += _duplicates([_Found(t, found.source, ("tasks", i)) for i, t in enumerate(found.item.tasks)],
-                                "任务编号", "id")
+        problems += _duplicates(
+            [_Found(t, found.source, ("tasks", i)) for i, t in enumerate(found.item.tasks)], "任务编号", "id"
+        )
     return problems
 
 
 def _campaign_wide_twice(found: list[_Found]) -> list[Problem]:
     """One file holds the key tasks and figures of no domain: two would leave one unpublished."""
-    return [Problem(f.source.label, 1, f"没有写 domain 的成效文件只能有一个，{found[0].source.label} 已经是全局的重点工作和数据。",
-                    "把这个文件的内容合并到那个文件里；属于某个领域的，在第一行写「domain: 领域编号」。")
-            for f in found[1:]]
+    return [
+        Problem(
+            f.source.label,
+            1,
+            f"没有写 domain 的成效文件只能有一个，{found[0].source.label} 已经是全局的重点工作和数据。",
+            "把这个文件的内容合并到那个文件里；属于某个领域的，在第一行写「domain: 领域编号」。",
+        )
+        for f in found[1:]
+    ]
 
 
 def _report_problems(reports: list[_Found], activities: list[_Found], items: set[str]) -> list[Problem]:
@@ -219,14 +243,30 @@ def _report_problems(reports: list[_Found], activities: list[_Found], items: set
     for found in reports:
         activity = by_id.get(found.item.activity)
         if activity is None:
-            problems.append(found.problem("activity", f"没有编号为「{found.item.activity}」的活动。",
-                                          "写 data/activities/ 里这项活动的 id（活动页面网址 activities/ 后面的那一段）。"))
+            problems.append(
+                found.problem(
+                    "activity",
+                    f"没有编号为「{found.item.activity}」的活动。",
+                    "写 data/activities/ 里这项活动的 id（活动页面网址 activities/ 后面的那一段）。",
+                )
+            )
         elif activity.status == "已取消":
-            problems.append(found.problem("activity", f"活动「{activity.title}」已取消，不能有回顾。",
-                                          "活动其实办了，就删掉它的「status: 已取消」；否则删掉这个回顾文件。"))
-        problems += [found.source.problem(found.loc + ("items", i), f"“你说我办”里没有编号为「{ref}」的意见建议。",
-                                   "先在 data/feedback/ 里记下这条意见建议，再把它的 id 写在这里。")
-                     for i, ref in enumerate(found.item.items) if ref not in items]
+            problems.append(
+                found.problem(
+                    "activity",
+                    f"活动「{activity.title}」已取消，不能有回顾。",
+                    "活动其实办了，就删掉它的「status: 已取消」；否则删掉这个回顾文件。",
+                )
+            )
+        problems += [
+            found.source.problem(
+                found.loc + ("items", i),
+                f"“你说我办”里没有编号为「{ref}」的意见建议。",
+                "先在 data/feedback/ 里记下这条意见建议，再把它的 id 写在这里。",
+            )
+            for i, ref in enumerate(found.item.items)
+            if ref not in items
+        ]
     return problems
 
 

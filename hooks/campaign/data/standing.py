@@ -5,6 +5,7 @@ schedule is read from its deadline on the build day instead (未到开始时间,
 进展待更新), and the page says it was read from the schedule. A task past its deadline and not 已完成 is
 overdue, whatever was last reported, and says so with that report and its date.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

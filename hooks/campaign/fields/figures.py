@@ -1,22 +1,60 @@
 """Figures with meaning: targets, percentages computed (never typed), parts rolled up into wholes."""
+
 from __future__ import annotations
 
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
+
 from campaign.fields.mistake import Mistake, shown
 
-
 _AT_LEAST, _AT_MOST = "≥", "≤"
-_PREFIXES = {"≥": _AT_LEAST, ">=": _AT_LEAST, "不低于": _AT_LEAST, "不少于": _AT_LEAST, "至少": _AT_LEAST,
-             "达到": _AT_LEAST, "不小于": _AT_LEAST, "≤": _AT_MOST, "<=": _AT_MOST, "不高于": _AT_MOST,
-             "不超过": _AT_MOST, "至多": _AT_MOST, "不大于": _AT_MOST, "控制在": _AT_MOST, "=": "=", "＝": "=",
-             ">": ">", "超过": ">", "高于": ">", "大于": ">", "<": "<", "低于": "<", "小于": "<", "少于": "<"}
-_SUFFIXES = {"以上": _AT_LEAST, "及以上": _AT_LEAST, "以上(含)": _AT_LEAST, "以下": _AT_MOST, "及以下": _AT_MOST,
-             "以内": _AT_MOST}
-_CHANGES = {"下降": "下降", "减少": "下降", "降低": "下降", "压降": "下降", "增长": "增长", "增加": "增长",
-            "提高": "增长", "提升": "增长", "上升": "增长"}
+_PREFIXES = {
+    "≥": _AT_LEAST,
+    ">=": _AT_LEAST,
+    "不低于": _AT_LEAST,
+    "不少于": _AT_LEAST,
+    "至少": _AT_LEAST,
+    "达到": _AT_LEAST,
+    "不小于": _AT_LEAST,
+    "≤": _AT_MOST,
+    "<=": _AT_MOST,
+    "不高于": _AT_MOST,
+    "不超过": _AT_MOST,
+    "至多": _AT_MOST,
+    "不大于": _AT_MOST,
+    "控制在": _AT_MOST,
+    "=": "=",
+    "＝": "=",
+    ">": ">",
+    "超过": ">",
+    "高于": ">",
+    "大于": ">",
+    "<": "<",
+    "低于": "<",
+    "小于": "<",
+    "少于": "<",
+}
+_SUFFIXES = {
+    "以上": _AT_LEAST,
+    "及以上": _AT_LEAST,
+    "以上(含)": _AT_LEAST,
+    "以下": _AT_MOST,
+    "及以下": _AT_MOST,
+    "以内": _AT_MOST,
+}
+_CHANGES = {
+    "下降": "下降",
+    "减少": "下降",
+    "降低": "下降",
+    "压降": "下降",
+    "增长": "增长",
+    "增加": "增长",
+    "提高": "增长",
+    "提升": "增长",
+    "上升": "增长",
+}
 
 
 def _choice(words) -> str:
@@ -25,13 +63,17 @@ def _choice(words) -> str:
 
 _NUMBER = r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s以及]*?)"
 _ABSOLUTE = re.compile(rf"(?:(?P<prefix>{_choice(_PREFIXES)})\s*)?{_NUMBER}\s*(?P<suffix>{_choice(_SUFFIXES)})?")
-_CHANGE = re.compile(rf"(?P<reference>(?:较|比|与)(?:上年|去年|上一年|前一年|\d{{4}}年)(?:同期)?(?:相比)?|同比|环比)?\s*"
-                     rf"(?P<change>{_choice(_CHANGES)})\s*(?:(?P<prefix>{_choice(_PREFIXES)})\s*)?{_NUMBER}"
-                     rf"\s*(?P<suffix>{_choice(_SUFFIXES)})?")
+_CHANGE = re.compile(
+    rf"(?P<reference>(?:较|比|与)(?:上年|去年|上一年|前一年|\d{{4}}年)(?:同期)?(?:相比)?|同比|环比)?\s*"
+    rf"(?P<change>{_choice(_CHANGES)})\s*(?:(?P<prefix>{_choice(_PREFIXES)})\s*)?{_NUMBER}"
+    rf"\s*(?P<suffix>{_choice(_SUFFIXES)})?"
+)
 _FULL = re.compile(r"(?:实现|达到)?(?:全覆盖|100%覆盖|全部覆盖)")
 _NO_LESS = re.compile(r"只增不减|不减少|不降低|(?:保持)?不下降")
-_HINT = ("照计划原文写，例如：≥ 90%、90%以上、不低于 98%、≤ 5、较去年下降30%、全覆盖、只增不减；"
-         "计划要完成的总量（修路 8 公里）写在 total，不写在 target。")
+_HINT = (
+    "照计划原文写，例如：≥ 90%、90%以上、不低于 98%、≤ 5、较去年下降30%、全覆盖、只增不减；"
+    "计划要完成的总量（修路 8 公里）写在 total，不写在 target。"
+)
 
 
 @dataclass(frozen=True)
@@ -70,8 +112,13 @@ class Target:
 
 def _compare(comparison: str, value: float, number: float) -> bool:
     close = math.isclose(value, number)
-    return {"≥": value >= number or close, "≤": value <= number or close, "=": close,
-            ">": value > number and not close, "<": value < number and not close}[comparison]
+    return {
+        "≥": value >= number or close,
+        "≤": value <= number or close,
+        "=": close,
+        ">": value > number and not close,
+        "<": value < number and not close,
+    }[comparison]
 
 
 def read_target(text) -> Target:
@@ -92,7 +139,7 @@ def read_target(text) -> Target:
     said_by = {_PREFIXES.get(m["prefix"]), _SUFFIXES.get(m["suffix"])} - {None} if m else set()
     if len(said_by) != 1:  # no comparison (90%: at least or exactly?), or two that disagree
         raise Mistake(f"看不懂目标「{shown(written)}」", _HINT)
-    comparison, = said_by
+    (comparison,) = said_by
     return Target(written, comparison, as_written(float(m["number"])), m["unit"])
 
 
@@ -130,9 +177,16 @@ def roll_up(figures: list) -> tuple[list, list[FigureProblem]]:
             if parts:
                 figures[i], found = _sum_parts(i, parent, parts)
                 problems += found
-    problems += [FigureProblem(i, "value", f"「{f.label}」既没有数值，也没有总数或目标。",
-                               "写上 value（实测数值和 as_of 日期）、total（计划总量）或 target（目标，如 ≥ 90%）。")
-                 for i, f in enumerate(figures) if f.value is None and f.total is None and f.target is None]
+    problems += [
+        FigureProblem(
+            i,
+            "value",
+            f"「{f.label}」既没有数值，也没有总数或目标。",
+            "写上 value（实测数值和 as_of 日期）、total（计划总量）或 target（目标，如 ≥ 90%）。",
+        )
+        for i, f in enumerate(figures)
+        if f.value is None and f.total is None and f.target is None
+    ]
     return figures, list(dict.fromkeys(problems))
 
 
@@ -150,14 +204,27 @@ def _sum_parts(index: int, parent, parts: list):
                 update["as_of"] = max(p.as_of for p in parts)
         elif not math.isclose(stated, whole):
             sum_text = " + ".join(number(v) for v in values)
-            problems.append(FigureProblem(index, key, f"「{parent.label}」的 {key} 写的是 {number(stated)}，"
-                                          f"但各分项相加是 {sum_text} = {number(whole)}。",
-                                          "核对总数和各分项，使分项之和等于总数。"))
+            problems.append(
+                FigureProblem(
+                    index,
+                    key,
+                    f"「{parent.label}」的 {key} 写的是 {number(stated)}，"
+                    f"但各分项相加是 {sum_text} = {number(whole)}。",
+                    "核对总数和各分项，使分项之和等于总数。",
+                )
+            )
     return (parent.model_copy(update=update) if update else parent), problems
 
 
 def _unknown_parents(figures: list) -> list[FigureProblem]:
     ids = [f.id for f in figures if f.id]
-    return [FigureProblem(i, "parent", f"没有编号为「{f.parent}」的上级指标。",
-                          f"parent 写同一文件里某个指标的 id：{'、'.join(ids) or '（先给上级指标写 id）'}。")
-            for i, f in enumerate(figures) if f.parent and f.parent not in ids]
+    return [
+        FigureProblem(
+            i,
+            "parent",
+            f"没有编号为「{f.parent}」的上级指标。",
+            f"parent 写同一文件里某个指标的 id：{'、'.join(ids) or '（先给上级指标写 id）'}。",
+        )
+        for i, f in enumerate(figures)
+        if f.parent and f.parent not in ids
+    ]

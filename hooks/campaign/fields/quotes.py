@@ -1,5 +1,6 @@
 """Quotation marks around a name from the data, which may already bring its own: a plan titles an
 activity “一村一月一场电影” with the marks, and 对“{title}”这项活动 must not print them twice."""
+
 from __future__ import annotations
 
 _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "'": "'"}

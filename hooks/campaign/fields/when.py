@@ -18,21 +18,22 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from lunar_python import Lunar
+
 from campaign.fields.mistake import Mistake
 
 # Finest first. "around" is near a named day without a given date: 国庆节期间, 重阳节适时举办.
 _PRECISIONS = ("day", "around", "xun", "month", "quarter", "half", "year")
 _UNDATED = "（具体日期待定）"
-_HINT = ("请改用以下写法之一：10月份、12月中旬、9—11月、10月8日至10月12日、6月底前、重阳节、长期坚持、每月一次"
-         "；更多写法（3月份启动、每两个月、国庆节期间、适时……）见编辑指南“时间怎么写”")
+_HINT = (
+    "请改用以下写法之一：10月份、12月中旬、9—11月、10月8日至10月12日、6月底前、重阳节、长期坚持、每月一次"
+    "；更多写法（3月份启动、每两个月、国庆节期间、适时……）见编辑指南“时间怎么写”"
+)
 _HINT_VAGUE = "请写明起止日期，如：9月28日至10月7日；或写：国庆节前、国庆节"
 _HINT_ORDER = "请先写开始、再写结束，如：9—11月、10月8日至10月12日；跨年请写：12月至次年1月"
 _HINT_TIME = "几点钟要写在具体日期之后，如：10月8日 9:00—11:00、10月8日下午3点、每周六 9:00—11:00"
 _HINT_TIMELY = "写了具体日期就不用写“适时”；日期没定，就只写月份（10月份适时开展）或只写“适时”"
 _HINT_EVERY = "“每隔两个月”既可理解为每两个月，也可理解为每三个月：请直接写“每两个月”或“每三个月”（周、年同样）"
 _MAX_LENGTH = 60  # characters: the longest readable phrase is half that; reading is quadratic in the length
-
-
 
 
 @dataclass(frozen=True)
@@ -72,29 +73,50 @@ def _fixed(month: int, day: int):
 # Each festival is the one falling in the given calendar year, as "2021年腊八节" means 2021-01-20:
 # the twelfth lunar month belongs to the lunar year that began the previous spring.
 _FESTIVALS = {
-    "春节": _lunar(1, 1), "元宵节": _lunar(1, 15), "二月二": _lunar(2, 2), "龙抬头": _lunar(2, 2),
-    "端午节": _lunar(5, 5), "七夕节": _lunar(7, 7), "中元节": _lunar(7, 15),
-    "中秋节": _lunar(8, 15), "重阳节": _lunar(9, 9), "腊八节": _lunar(12, 8, -1),
+    "春节": _lunar(1, 1),
+    "元宵节": _lunar(1, 15),
+    "二月二": _lunar(2, 2),
+    "龙抬头": _lunar(2, 2),
+    "端午节": _lunar(5, 5),
+    "七夕节": _lunar(7, 7),
+    "中元节": _lunar(7, 15),
+    "中秋节": _lunar(8, 15),
+    "重阳节": _lunar(9, 9),
+    "腊八节": _lunar(12, 8, -1),
     "除夕": lambda year: _lunar(1, 1)(year) - timedelta(days=1),
     "清明节": lambda year: _solar(Lunar.fromYmd(year, 1, 1).getJieQiTable()["清明"]),
-    "元旦": _fixed(1, 1), "妇女节": _fixed(3, 8), "三八妇女节": _fixed(3, 8), "植树节": _fixed(3, 12),
-    "劳动节": _fixed(5, 1), "五一": _fixed(5, 1), "五一劳动节": _fixed(5, 1),
-    "青年节": _fixed(5, 4), "五四青年节": _fixed(5, 4),
-    "儿童节": _fixed(6, 1), "六一": _fixed(6, 1), "六一儿童节": _fixed(6, 1),
-    "建党节": _fixed(7, 1), "七一": _fixed(7, 1), "七一建党节": _fixed(7, 1),
-    "建军节": _fixed(8, 1), "八一": _fixed(8, 1), "八一建军节": _fixed(8, 1),
-    "教师节": _fixed(9, 10), "国庆节": _fixed(10, 1),
+    "元旦": _fixed(1, 1),
+    "妇女节": _fixed(3, 8),
+    "三八妇女节": _fixed(3, 8),
+    "植树节": _fixed(3, 12),
+    "劳动节": _fixed(5, 1),
+    "五一": _fixed(5, 1),
+    "五一劳动节": _fixed(5, 1),
+    "青年节": _fixed(5, 4),
+    "五四青年节": _fixed(5, 4),
+    "儿童节": _fixed(6, 1),
+    "六一": _fixed(6, 1),
+    "六一儿童节": _fixed(6, 1),
+    "建党节": _fixed(7, 1),
+    "七一": _fixed(7, 1),
+    "七一建党节": _fixed(7, 1),
+    "建军节": _fixed(8, 1),
+    "八一": _fixed(8, 1),
+    "八一建军节": _fixed(8, 1),
+    "教师节": _fixed(9, 10),
+    "国庆节": _fixed(10, 1),
 }
 # Names commonly written without 节; "教师" or "儿童" alone is no date, so this list is short.
-_SHORT = {name[:-1]: name for name in ("元宵节", "端午节", "七夕节", "中元节", "中秋节", "重阳节",
-                                       "腊八节", "清明节", "国庆节")}
+_SHORT = {
+    name[:-1]: name
+    for name in ("元宵节", "端午节", "七夕节", "中元节", "中秋节", "重阳节", "腊八节", "清明节", "国庆节")
+}
 
 
 # The days a festival's "期间" covers, counted from the festival: the public holidays as they usually
 # fall (the State Council fixes them each year), and a few days either side for the others. The
 # reading never names these days: it says 期间 and that the dates are to be fixed.
-_DURING = {"春节": (-1, 6), "国庆节": (0, 6), "劳动节": (0, 4), "五一": (0, 4), "五一劳动节": (0, 4),
-           "元旦": (0, 2)}
+_DURING = {"春节": (-1, 6), "国庆节": (0, 6), "劳动节": (0, 4), "五一": (0, 4), "五一劳动节": (0, 4), "元旦": (0, 2)}
 _DURING_OTHERS = (-2, 2)
 _EVE = (-7, -1)  # 前夕: the week before
 _SCHOOL = {"暑假": (7, 8), "暑期": (7, 8), "寒假": (1, 2)}  # months; each province sets the days
@@ -154,7 +176,8 @@ def _label(span: _Span) -> str:
 
 
 _ISO = re.compile(r"(?P<year>[12]\d{3})[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?")
-_PERIOD = re.compile(r"""
+_PERIOD = re.compile(
+    r"""
     (?:(?P<year>[12]\d{3}|次|翌|明|当|本|今)年度?)?
     (?: (?P<whole>全年|(?(year)年?|年)内)       # 年底, 年内 need their 年 unless the year gave it
       | (?(year)年?|年)(?P<yearend>底|末)
@@ -165,10 +188,20 @@ _PERIOD = re.compile(r"""
       | (?P<school>暑假|暑期|寒假)(?:期间)?
       | (?P<month>\d+)月份?(?:(?P<part>初|上中旬|中下旬|上旬|中旬|下旬|底|末)|(?P<day>\d+)[日号])?
       | (?P<bareday>\d+)[日号]                   # 12日, only after 10月8日至
-    )?""", re.X)
+    )?""",
+    re.X,
+)
 # First and last day of each part of a month; 0 is the month's last day.
-_XUN = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 0), "底": (21, 0), "末": (21, 0),
-        "上中旬": (1, 20), "中下旬": (11, 0)}
+_XUN = {
+    "初": (1, 10),
+    "上旬": (1, 10),
+    "中旬": (11, 20),
+    "下旬": (21, 0),
+    "底": (21, 0),
+    "末": (21, 0),
+    "上中旬": (1, 20),
+    "中下旬": (11, 0),
+}
 _YEARS = {"次": 1, "翌": 1, "明": 1, "当": 0, "本": 0, "今": 0}  # 次年, 明年 follow the year they follow
 
 
@@ -240,15 +273,21 @@ def _festivals(names: list[str], during: str | None, year: int) -> _Span | None:
         return None
     days = [_FESTIVALS[name](year) for name in names]
     if not during:
-        day, = days
+        (day,) = days
         return _Span(day, day, "day", f"{day.month}月{day.day}日（{names[0]}）", names[0])
     named = list(zip(names, days, strict=True))
     offsets = {name: _EVE if during == "前夕" else _DURING.get(name, _DURING_OTHERS) for name in names}
     windows = [(day + timedelta(offsets[name][0]), day + timedelta(offsets[name][1])) for name, day in named]
     said = "、".join(names) + ("前夕" if during == "前夕" else "期间")
     dates = "、".join(f"{name}是{day.month}月{day.day}日" for name, day in named)
-    return _Span(min(w[0] for w in windows), max(w[1] for w in windows), "around", said, names[0],
-                 undated=f"（{dates}，具体日期待定）")
+    return _Span(
+        min(w[0] for w in windows),
+        max(w[1] for w in windows),
+        "around",
+        said,
+        names[0],
+        undated=f"（{dates}，具体日期待定）",
+    )
 
 
 # --- Ranges: two periods ----------------------------------------------------------------------
@@ -293,9 +332,9 @@ def _dated(s: str, year: int) -> _Span | None:
     if span := _period(s, year):
         return span
     for i, c in enumerate(s):
-        if c in "-/" and (span := _range(s[:i], s[i + 1:], year, shorthand=True)):
+        if c in "-/" and (span := _range(s[:i], s[i + 1 :], year, shorthand=True)):
             return span
-        if c == "、" and (span := _adjacent(s[:i], s[i + 1:], year)):
+        if c == "、" and (span := _adjacent(s[:i], s[i + 1 :], year)):
             return span
     for i in range(1, len(s)):
         if not s[i - 1].isdigit() and (span := _range(s[:i], s[i:], year, shorthand=False)):
@@ -315,42 +354,71 @@ def _adjacent(first: str, second: str, year: int) -> _Span | None:
 
 _ONGOING = re.compile(r"(?:长期|常态化|持续)(?:坚持|开展|推进|进行|发挥作用)?|随时|即时办理|接诉即办")
 _ACTS = r"开展|举办|举行|组织|进行|安排|召开|实施|推进|发放|发布|公布|通报|更新|开放"
-_UNDATED_WORDS = re.compile(rf"(?P<core>.*?),?(?P<said>(?:适时|择机|视情况|视情|根据(?:工作)?需要|按需|不定期|另行通知|"
-                            rf"(?:时间)?另定|(?:时间)?待定)(?:而定|确定|{_ACTS})?)")
+_UNDATED_WORDS = re.compile(
+    rf"(?P<core>.*?),?(?P<said>(?:适时|择机|视情况|视情|根据(?:工作)?需要|按需|不定期|另行通知|"
+    rf"(?:时间)?另定|(?:时间)?待定)(?:而定|确定|{_ACTS})?)"
+)
 _FROM = re.compile(rf"(?:自|从|于)?(?P<point>.+?)(?:起|开始|启动)(?:{_ACTS}|执行|运行|施行)?,?(?:{_ONGOING.pattern})?")
-_DEADLINE = re.compile(r"(?:力争|争取|确保|于)?(?P<point>.+?)"
-                       r"(?:[之以]?前(?:全部|全面)?(?:完成|完工|到位|办结)?|(?:全部|全面)?(?:完成|完工|到位|办结))"
-                       r"|截止(?P<until>.+)")
-_RECURRING = re.compile(rf"""
+_DEADLINE = re.compile(
+    r"(?:力争|争取|确保|于)?(?P<point>.+?)"
+    r"(?:[之以]?前(?:全部|全面)?(?:完成|完工|到位|办结)?|(?:全部|全面)?(?:完成|完工|到位|办结))"
+    r"|截止(?P<until>.+)"
+)
+_RECURRING = re.compile(
+    rf"""
     (?P<bound>.*?)
     (?: 每(?P<skip>隔)?(?P<every>\d+|半)?个?(?P<unit>天|日|周|星期|礼拜|月|季度?|年)的?(?P<detail>.*?)
       | 按(?P<by>月|季度?|年)
       | (?P<village>1\D{{1,3}}1月1场)
       | (?P<workdays>(?:每个)?工作日) )
     (?:{_ACTS})?(?:1次)?(?:{_ACTS})?      # these words say nothing more about when
-    """, re.X)
-_BYDAY = dict(zip("一二三四五六日天1234567", ("MO", "TU", "WE", "TH", "FR", "SA", "SU", "SU",
-                                             "MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
+    """,
+    re.X,
+)
+_BYDAY = dict(
+    zip(
+        "一二三四五六日天1234567",
+        ("MO", "TU", "WE", "TH", "FR", "SA", "SU", "SU", "MO", "TU", "WE", "TH", "FR", "SA", "SU"),
+        strict=True,
+    )
+)
 _DAY_NAMES = dict(zip(("MO", "TU", "WE", "TH", "FR", "SA", "SU"), "一二三四五六日", strict=True))
-_FREQ = {"天": "DAILY", "日": "DAILY", "周": "WEEKLY", "星期": "WEEKLY", "礼拜": "WEEKLY", "月": "MONTHLY",
-         "季": "MONTHLY", "季度": "MONTHLY", "年": "YEARLY"}
+_FREQ = {
+    "天": "DAILY",
+    "日": "DAILY",
+    "周": "WEEKLY",
+    "星期": "WEEKLY",
+    "礼拜": "WEEKLY",
+    "月": "MONTHLY",
+    "季": "MONTHLY",
+    "季度": "MONTHLY",
+    "年": "YEARLY",
+}
 _COUNT = dict(enumerate("一两三四五六七八九十", 1)) | {11: "十一", 12: "十二"}
 _WEEKDAY = r"(?:周|星期|礼拜)?[一二三四五六日天1-7]"
 _WEEKDAYS = re.compile(rf"{_WEEKDAY}(?:(?:[、,和及]|-){_WEEKDAY})*")
-_NTH = re.compile(r"第(?P<n>\d)个?(?:周|星期|礼拜)(?P<day>[一二三四五六日天])|最后1个?(?:周|星期|礼拜)(?P<last>[一二三四五六日天])")
+_NTH = re.compile(
+    r"第(?P<n>\d)个?(?:周|星期|礼拜)(?P<day>[一二三四五六日天])|最后1个?(?:周|星期|礼拜)(?P<last>[一二三四五六日天])"
+)
 
 
 def _range_when(span: _Span) -> When:
     undated = span.precision != "day" and span.rest != "全年"
-    return When("", "range", span.start, span.end, span.precision, festival=span.festival,
-                reading=_label(span) + (span.undated if undated else ""))
+    return When(
+        "",
+        "range",
+        span.start,
+        span.end,
+        span.precision,
+        festival=span.festival,
+        reading=_label(span) + (span.undated if undated else ""),
+    )
 
 
 def _deadline(s: str, year: int) -> When | None:
     m = _DEADLINE.fullmatch(s)
     if m and (span := _period(m["point"] or m["until"], year)) and span.precision != "around":
-        return When("", "deadline", None, span.end, span.precision, festival=span.festival,
-                    reading=_label(span) + "前")
+        return When("", "deadline", None, span.end, span.precision, festival=span.festival, reading=_label(span) + "前")
     return None
 
 
@@ -378,8 +446,15 @@ def _undated(s: str, year: int) -> When | None:
         raise Mistake(f"已写了具体日期，又写了“{said}”", _HINT_TIMELY)
     near = "前后" if span.precision == "day" else ""
     precision = "around" if span.precision == "day" else span.precision
-    return When("", "range", span.start, span.end, precision, festival=span.festival,
-                reading=f"{_label(span)}{near}，{said}{_UNDATED}")
+    return When(
+        "",
+        "range",
+        span.start,
+        span.end,
+        precision,
+        festival=span.festival,
+        reading=f"{_label(span)}{near}，{said}{_UNDATED}",
+    )
 
 
 def _recurring(s: str, year: int) -> When | None:
@@ -389,8 +464,11 @@ def _recurring(s: str, year: int) -> When | None:
     rule, said = _rule(m)
     if rule is None:
         return None
-    precision = "day" if ({"BYDAY", "BYMONTHDAY"} & rule.keys() and rule.get("INTERVAL", 1) == 1) \
-        or rule == {"FREQ": "DAILY"} else "none"
+    precision = (
+        "day"
+        if ({"BYDAY", "BYMONTHDAY"} & rule.keys() and rule.get("INTERVAL", 1) == 1) or rule == {"FREQ": "DAILY"}
+        else "none"
+    )
     if precision == "none" and not said.endswith(_UNDATED):
         said += _UNDATED
     start = end = None
@@ -499,17 +577,21 @@ def _weekdays(detail: str) -> list[str]:
         order = list(_DAY_NAMES)
         first, last = order.index(codes[0]), order.index(codes[1])
         if last < first:
-            raise Mistake(f"周{_DAY_NAMES[codes[0]]}至周{_DAY_NAMES[codes[1]]}：先写的一天在后写的一天之后",
-                          "一周按周一到周日算，例如：每周一至周五")
-        codes = order[first:last + 1]
+            raise Mistake(
+                f"周{_DAY_NAMES[codes[0]]}至周{_DAY_NAMES[codes[1]]}：先写的一天在后写的一天之后",
+                "一周按周一到周日算，例如：每周一至周五",
+            )
+        codes = order[first : last + 1]
     return list(dict.fromkeys(codes))
 
 
 # --- Time of day ------------------------------------------------------------------------------
 
 _TIMED = re.compile(r"(?P<core>.+?) ?(?P<times>(?:上午|下午|晚上|早上)?\d{1,2}[:点][\d:点半分上下午晚早-]*)")
-_CLOCK = re.compile(r"(?P<meridiem>上午|下午|晚上|早上)?(?P<hour>\d{1,2})"
-                    r"(?:[:点](?P<minute>\d{1,2})分?|点(?P<half>半)?)")
+_CLOCK = re.compile(
+    r"(?P<meridiem>上午|下午|晚上|早上)?(?P<hour>\d{1,2})"
+    r"(?:[:点](?P<minute>\d{1,2})分?|点(?P<half>半)?)"
+)
 
 
 def _clock(text: str, meridiem: str | None = None) -> tuple[time, str | None]:
@@ -539,8 +621,6 @@ def _with_time(when: When, times: str) -> When:
     return replace(when, time_start=start, time_end=end, reading=f"{when.reading} {shown}")
 
 
-
-
 # --- Entry point ------------------------------------------------------------------------------
 
 
@@ -550,8 +630,10 @@ def read_when(text: str, year: int) -> When:
     if not shown:
         raise Mistake("未填写时间「」", _HINT)
     if len(shown) > _MAX_LENGTH:
-        raise Mistake(f"时间写得太长（{len(shown)} 个字，最多 {_MAX_LENGTH} 个字）",
-                        "这里只写什么时候，例如 10月份、12月中旬；活动的具体安排写在 summary 里")
+        raise Mistake(
+            f"时间写得太长（{len(shown)} 个字，最多 {_MAX_LENGTH} 个字）",
+            "这里只写什么时候，例如 10月份、12月中旬；活动的具体安排写在 summary 里",
+        )
     try:
         when = _read(_normalise(shown), year)
     except Mistake as e:

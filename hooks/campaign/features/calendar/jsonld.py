@@ -3,6 +3,7 @@
 Dates are no more precise than the phrase: 10月份 is "2021-10" (ISO 8601 reduced precision), never
 2021-10-01; a known recurrence is an `eventSchedule`; a 长期 activity has no dates at all.
 """
+
 from __future__ import annotations
 
 import json
@@ -10,14 +11,21 @@ from datetime import date, time
 
 from markupsafe import Markup
 
-from campaign.features.calendar.schedule import days, window
 from campaign.data.load import Site
 from campaign.data.models import Activity
+from campaign.features.calendar.schedule import days, window
 from campaign.fields.when import When
 
 _FREQUENCY = {"DAILY": "P{}D", "WEEKLY": "P{}W", "MONTHLY": "P{}M", "YEARLY": "P{}Y"}
-_WEEKDAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
-             "SA": "Saturday", "SU": "Sunday"}
+_WEEKDAYS = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
 _STATUS = {"已取消": "EventCancelled", "延期": "EventRescheduled"}  # a postponed activity has its new date
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
@@ -34,10 +42,15 @@ def event(site: Site, activity: Activity, site_url: str) -> dict:
     where = activity.where or ""
     online = where.startswith("线上")
     mode = "Online" if online else "Mixed" if "线上" in where else "Offline"
-    data = {"@context": "https://schema.org", "@type": "Event", "name": activity.title,
-            "url": f"{site_url}activities/{activity.id}/", "inLanguage": "zh-CN",
-            "description": "，".join(filter(None, (activity.when.reading, where))),
-            "eventStatus": f"https://schema.org/{_STATUS.get(activity.status, 'EventScheduled')}"}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": activity.title,
+        "url": f"{site_url}activities/{activity.id}/",
+        "inLanguage": "zh-CN",
+        "description": "，".join(filter(None, (activity.when.reading, where))),
+        "eventStatus": f"https://schema.org/{_STATUS.get(activity.status, 'EventScheduled')}",
+    }
     if where:  # a place or organiser the plan does not state is left out, not invented
         data["location"] = {"@type": "VirtualLocation" if online else "Place", "name": where}
         data["eventAttendanceMode"] = f"https://schema.org/{mode}EventAttendanceMode"
@@ -61,14 +74,21 @@ def _dates(when: When, period: When) -> dict:
     known = days(when, period)
     if when.kind == "recurring" or (when.time_start and len(known) > 1):  # 10月8日至12日 9:00: each day
         return {"eventSchedule": _schedule(when, known[0] if known else first, last)}
-    return {"startDate": _iso(first, when.precision, when.time_start),
-            "endDate": _iso(last, when.precision, when.time_end)}
+    return {
+        "startDate": _iso(first, when.precision, when.time_start),
+        "endDate": _iso(last, when.precision, when.time_end),
+    }
 
 
 def _schedule(when: When, first: date, last: date) -> dict:
     rule = when.rrule or {"FREQ": "DAILY"}
-    schedule = {"@type": "Schedule", "repeatFrequency": _FREQUENCY[rule["FREQ"]].format(rule.get("INTERVAL", 1)),
-                "startDate": first.isoformat(), "endDate": last.isoformat(), "scheduleTimezone": "Asia/Shanghai"}
+    schedule = {
+        "@type": "Schedule",
+        "repeatFrequency": _FREQUENCY[rule["FREQ"]].format(rule.get("INTERVAL", 1)),
+        "startDate": first.isoformat(),
+        "endDate": last.isoformat(),
+        "scheduleTimezone": "Asia/Shanghai",
+    }
     if "BYDAY" in rule:  # MO, or 1MO (the first Monday of the month): byMonthWeek carries the 1
         schedule["byDay"] = [f"https://schema.org/{_WEEKDAYS[day[-2:]]}" for day in rule["BYDAY"]]
         if weeks := [int(day[:-2]) for day in rule["BYDAY"] if day[:-2]]:

@@ -7,6 +7,7 @@ a dated deadline, the known first day of 9月10日起) land on a day of the grid
 starting: it is listed in the month it falls due, as 截止. An undated activity (适时) has no window at all:
 it is listed apart, never in a month.
 """
+
 from __future__ import annotations
 
 import calendar as stdcal
@@ -71,7 +72,7 @@ def _recurrence(rule: dict, first: date, last: date) -> list[date]:
 
 
 def status(when: When, today: date, period: When) -> str:
-    """"upcoming", "due" (a deadline still ahead), "ongoing", "past" or "undated" on `today`;
+    """ "upcoming", "due" (a deadline still ahead), "ongoing", "past" or "undated" on `today`;
     长期 activities are always ongoing."""
     if when.kind in ("ongoing", "undated"):
         return when.kind
@@ -99,13 +100,19 @@ def agenda(activities: list[Activity], today: date, period: When) -> Agenda:
     found = {"upcoming": [], "due": [], "ongoing": [], "past": [], "undated": []}
     for activity in activities:
         found[status(activity.when, today, period)].append(activity)
-    span = lambda a: window(a.when, period)  # noqa: E731
+    span = lambda a: window(a.when, period)
     upcoming = sorted(found["upcoming"], key=lambda a: (span(a)[0], a.id))
     due = sorted(found["due"], key=lambda a: (span(a)[1], a.id))
     ongoing = sorted(found["ongoing"], key=lambda a: (a.when.kind == "ongoing", span(a)[1], a.id))
     past = sorted(found["past"], key=lambda a: (span(a)[1], a.id), reverse=True)
-    return Agenda(today, _by_month(upcoming, lambda a: span(a)[0]), _by_month(due, lambda a: span(a)[1]), ongoing,
-                  _by_month(past, lambda a: span(a)[1]), sorted(found["undated"], key=lambda a: a.id))
+    return Agenda(
+        today,
+        _by_month(upcoming, lambda a: span(a)[0]),
+        _by_month(due, lambda a: span(a)[1]),
+        ongoing,
+        _by_month(past, lambda a: span(a)[1]),
+        sorted(found["undated"], key=lambda a: a.id),
+    )
 
 
 def _by_month(activities: list[Activity], day) -> list[tuple[date, list[Activity]]]:
@@ -161,8 +168,10 @@ def month_grid(activities: list[Activity], first: date, period: When) -> MonthGr
             continue  # 9月10日起: on its day, then running on through the later months
         if band := _band(when, first, last, period):
             bands[band].append(Slot(activity, when.reading + ("完成" if when.kind == "deadline" else "")))
-    weeks = [[(day, on_day.get(day, [])) if day.month == first.month else (None, []) for day in week]
-             for week in stdcal.Calendar().monthdatescalendar(first.year, first.month)]
+    weeks = [
+        [(day, on_day.get(day, [])) if day.month == first.month else (None, []) for day in week]
+        for week in stdcal.Calendar().monthdatescalendar(first.year, first.month)
+    ]
     return MonthGrid(first, weeks, bands, sum(a.when.kind == "undated" for a in activities))
 
 

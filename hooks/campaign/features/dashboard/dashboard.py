@@ -1,5 +1,6 @@
 """The campaign at a glance: key-task progress per domain (and for the whole campaign), as numbers and as
 chart geometry; a task with no reported status is counted as 未报进展, never as 进行中."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,17 +49,26 @@ def context(site: Site, on: date) -> dict:
     tasks = [t for a in [*site.achievements.values(), site.campaign_wide] if a for t in a.tasks]
     totals = status_totals(rows)
     shown = tuple(s for s in STATUSES if s != UNREPORTED or totals[s])  # 未报进展 only when there are such tasks
-    return {"progress": rows, "totals": totals, "scale": bar_scale(rows), "statuses": shown,
-            "overdue": len(overdue(tasks, on, site.campaign.period)), "latest": latest_change(site),
-            "whole": site.campaign_wide, "whole_activities": site.campaign_activities}
+    return {
+        "progress": rows,
+        "totals": totals,
+        "scale": bar_scale(rows),
+        "statuses": shown,
+        "overdue": len(overdue(tasks, on, site.campaign.period)),
+        "latest": latest_change(site),
+        "whole": site.campaign_wide,
+        "whole_activities": site.campaign_activities,
+    }
 
 
 def progress_by_domain(site: Site) -> list[DomainProgress]:
     groups = [(d.name, getattr(site.achievements.get(d.id), "tasks", [])) for d in site.domains]
     if site.campaign_wide and site.campaign_wide.tasks:
         groups.append((CAMPAIGN_WIDE, site.campaign_wide.tasks))
-    return [DomainProgress(name, {s: sum((t.status or UNREPORTED) == s for t in tasks) for s in STATUSES})
-            for name, tasks in groups]
+    return [
+        DomainProgress(name, {s: sum((t.status or UNREPORTED) == s for t in tasks) for s in STATUSES})
+        for name, tasks in groups
+    ]
 
 
 def status_totals(rows: list[DomainProgress]) -> dict[str, int]:
@@ -80,10 +90,17 @@ class Change:
 
 def latest_change(site: Site) -> Change | None:
     """The pair whose "after" photo is newest (undated ones count as oldest; ties keep data order)."""
-    changes = [Change(p, f"domains/{d.id}/") for d in site.domains
-               for p in getattr(site.achievements.get(d.id), "before_after", [])]
-    changes += [Change(p, f"domains/{d.id}/#{t.id}") for d in site.domains
-                for t in getattr(site.achievements.get(d.id), "tasks", []) for p in t.before_after]
+    changes = [
+        Change(p, f"domains/{d.id}/")
+        for d in site.domains
+        for p in getattr(site.achievements.get(d.id), "before_after", [])
+    ]
+    changes += [
+        Change(p, f"domains/{d.id}/#{t.id}")
+        for d in site.domains
+        for t in getattr(site.achievements.get(d.id), "tasks", [])
+        for p in t.before_after
+    ]
     changes += [Change(p, f"activities/{a.id}/") for a in site.activities for p in a.before_after]
-    taken = lambda change: change.pair.after.date.end if change.pair.after.date else date.min  # noqa: E731
+    taken = lambda change: change.pair.after.date.end if change.pair.after.date else date.min
     return max(changes, key=taken, default=None)

@@ -6,6 +6,7 @@ id to the form service, so the office knows which page a suggestion came from. B
 hotline and e-mail, an office may offer its WeChat official account (with its QR image, processed like a
 photo), a mini-program, a suggestion box and a reception day: any of them, or none.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,11 +18,10 @@ from urllib.parse import quote, urlsplit
 import segno
 from markupsafe import Markup
 
-from campaign.html import cache
-
-from campaign.fields import links
 from campaign.data.load import Site
 from campaign.data.models import Activity, Domain, MiniProgram, Reception, WeChat
+from campaign.fields import links
+from campaign.html import cache
 from campaign.html.render import environment, page_url, relative
 
 QR_SETTINGS = f"segno {segno.__version__}; error m; border 4; svg 1"  # part of each cached code's key
@@ -56,8 +56,11 @@ class Channels:
     @property
     def codes(self) -> list[tuple[str, WeChat | MiniProgram]]:
         """The channels with a QR image to scan: (what it is, the channel)."""
-        return [(what, channel) for what, channel in (("微信公众号", self.wechat), ("微信小程序", self.mini_program))
-                if channel and channel.qr]
+        return [
+            (what, channel)
+            for what, channel in (("微信公众号", self.wechat), ("微信小程序", self.mini_program))
+            if channel and channel.qr
+        ]
 
 
 def where(site: Site, src_uri: str | None, title: str) -> Where:
@@ -84,9 +87,16 @@ def channels(site: Site, here: Where, site_url: str) -> Channels:
     form = form_level and form_level.form_url
     if form_level and form_level.form_url_template:
         form = links.fill(form_level.form_url_template, title=here.title, url=site_url + here.url, id=here.id)
-    first = lambda name: next((getattr(level, name) for level in levels if getattr(level, name)), None)  # noqa: E731
-    return Channels(form, first("hotline"), first("email"), first("wechat"), first("mini_program"),
-                    first("suggestion_box"), first("reception"))
+    first = lambda name: next((getattr(level, name) for level in levels if getattr(level, name)), None)
+    return Channels(
+        form,
+        first("hotline"),
+        first("email"),
+        first("wechat"),
+        first("mini_program"),
+        first("suggestion_box"),
+        first("reception"),
+    )
 
 
 def feedback_block(site: Site, src_uri: str | None, title: str, site_url: str) -> Markup:
@@ -96,8 +106,11 @@ def feedback_block(site: Site, src_uri: str | None, title: str, site_url: str) -
     ways = channels(site, here, site_url)
     link = (lambda target: relative(page_url(src_uri), target)) if src_uri is not None else None
     subject = quote(f"意见建议：{here.title}" if here.title else "意见建议")
-    return Markup(_block_template().render(here=here, ways=ways, link=link, tel=links.tel_href(ways.hotline),
-                                           subject=subject, pictures=site.pictures))
+    return Markup(
+        _block_template().render(
+            here=here, ways=ways, link=link, tel=links.tel_href(ways.hotline), subject=subject, pictures=site.pictures
+        )
+    )
 
 
 @functools.cache
@@ -108,8 +121,9 @@ def _block_template():
 def qr_svg(text: str, title: str) -> str:
     """A QR code of `text` as SVG, sized by CSS; never a Micro QR, which phones do not all read."""
     out = io.BytesIO()
-    segno.make(text, micro=False, error="m").save(out, kind="svg", xmldecl=False, omitsize=True, border=4,
-                                                  title=title, dark="#000", light="#fff")
+    segno.make(text, micro=False, error="m").save(
+        out, kind="svg", xmldecl=False, omitsize=True, border=4, title=title, dark="#000", light="#fff"
+    )
     return out.getvalue().decode("utf-8")
 
 
@@ -130,8 +144,9 @@ def cached_qr(text: str, title: str, seals: cache.Seals) -> Path:
 def qr_files(site: Site, site_url: str, cache_dir: Path) -> dict[str, Path]:
     """Site-relative path -> cached SVG file: each activity's and domain's form link and page address."""
     files, seals = {}, cache.Seals(cache_dir)
-    for here in [where(site, f"activities/{a.id}.md", a.title) for a in site.activities] + \
-                [where(site, f"domains/{d.id}.md", d.name) for d in site.domains]:
+    for here in [where(site, f"activities/{a.id}.md", a.title) for a in site.activities] + [
+        where(site, f"domains/{d.id}.md", d.name) for d in site.domains
+    ]:
         if form := channels(site, here, site_url).form:
             files[here.url + "qr-feedback.svg"] = cached_qr(form, f"{here.title}：意见建议表", seals)
         files[here.url + "qr-page.svg"] = cached_qr(site_url + here.url, f"{here.title}：网页", seals)
