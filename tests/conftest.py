@@ -25,6 +25,7 @@ SITE_URL = yaml.safe_load((SAMPLE_DATA / "campaign.yml").read_text(encoding="utf
     "site_url"
 ]  # the sample's address
 SIBAOSHAN = ROOT / "examples" / "sibaoshan"  # a second campaign, data only
+SHIZHONG = ROOT / "examples" / "shizhong"  # a third, a district's plan as written (targets, planned amounts)
 GUIDE = ROOT / "content/guide"  # the editors' guide, published with every campaign
 GENERATOR = ["mkdocs.yml", "hooks", "overrides", "content/guide"]  # what a campaign is built with
 BUILD_EPOCH = "1633046400"  # 2021-10-01 00:00 in China: mid-campaign, so some activities are upcoming

@@ -109,11 +109,15 @@ def test_month_grid_puts_vague_dates_in_bands_never_on_a_day():
     }
     assert not {"october", "across", "running"} & {id for slots in on_days.values() for id, _ in slots}
     bands = {key: [s.activity.id for s in slots] for key, slots in october.bands.items()}
-    assert bands == {"month": ["october"], "xun1": ["across"], "xun2": [], "xun3": [], "span": ["running"]}
+    assert bands == {"due": [], "month": ["october"], "xun1": ["across"], "xun2": [], "xun3": [], "span": ["running"]}
+    assert [s.due for s in october.bands["month"]] == [False]
+    assert [s.due for day, slots in october.busy_days for s in slots if s.activity.id == "deadline"] == [True]
     september = month_grid(items, date(2021, 9, 1), PERIOD)
     assert [s.activity.id for s in september.bands["xun3"]] == ["across"]
     december = month_grid(items, date(2021, 12, 1), PERIOD)
-    assert [(s.activity.id, s.note) for s in december.bands["month"]] == [("year-end", "2021年底前完成")]
+    # due in the month it falls due, not in the month's band as if it took place then
+    assert [(s.activity.id, s.note) for s in december.bands["due"]] == [("year-end", "2021年底前完成")]
+    assert not december.bands["month"]
     assert [s.activity.id for s in december.bands["xun2"]] == ["mid-december"]
 
 

@@ -11,6 +11,7 @@ import pytest
 from campaign.data.load import load_site
 from campaign.data.models import Figure
 from campaign.data.problems import DataProblems
+from campaign.data.vocabulary import UNREPORTED
 from campaign.features.dashboard.dashboard import STATUSES, latest_change, progress_by_domain
 from campaign.fields.figures import read_target, roll_up
 from campaign.fields.mistake import Mistake
@@ -20,26 +21,84 @@ EXAMPLE = SIBAOSHAN
 
 
 @pytest.mark.parametrize(
-    "text, op, value, unit",
+    "text, comparison, number, unit, reference",
     [
-        ("≥ 90%", "≥", 90, "%"),
-        (">=98%", "≥", 98, "%"),
-        ("不低于 98%", "≥", 98, "%"),
-        ("≤ 5", "≤", 5, ""),
-        ("不超过 3 天", "≤", 3, "天"),
-        ("= 100%", "=", 100, "%"),
+        ("≥ 90%", "≥", 90, "%", ""),
+        (">=98%", "≥", 98, "%", ""),
+        ("≥90%", "≥", 90, "%", ""),
+        ("不低于 98%", "≥", 98, "%", ""),
+        ("不低于90%", "≥", 90, "%", ""),
+        ("不少于42小时", "≥", 42, "小时", ""),
+        ("90%以上", "≥", 90, "%", ""),
+        ("98%以上", "≥", 98, "%", ""),
+        ("90％及以上", "≥", 90, "%", ""),
+        ("达到90%以上", "≥", 90, "%", ""),
+        ("至少 5 个", "≥", 5, "个", ""),
+        ("≤ 5", "≤", 5, "", ""),
+        ("不超过 3 天", "≤", 3, "天", ""),
+        ("5%以下", "≤", 5, "%", ""),
+        ("3个工作日以内", "≤", 3, "个工作日", ""),
+        ("控制在5%以内", "≤", 5, "%", ""),
+        ("= 100%", "=", 100, "%", ""),
+        ("超过 80%", ">", 80, "%", ""),
+        ("低于 2‰", "<", 2, "‰", ""),
+        ("全覆盖", "=", 100, "%", ""),
+        ("实现全覆盖", "=", 100, "%", ""),
+        ("100%覆盖", "=", 100, "%", ""),
+        ("下降30%", "下降", 30, "%", ""),
+        ("较去年下降30%", "下降", 30, "%", "较去年"),
+        ("同比下降 30%", "下降", 30, "%", "同比"),
+        ("较去年同期减少30%以上", "下降", 30, "%", "较去年同期"),
+        ("比上年降低 10 起", "下降", 10, "起", "比上年"),
+        ("较2022年增长5%", "增长", 5, "%", "较2022年"),
+        ("提高 2 个百分点", "增长", 2, "个百分点", ""),
+        ("只增不减", "不减少", None, "", ""),
+        ("不降低", "不减少", None, "", ""),
     ],
 )
-def test_targets_are_read(text, op, value, unit):
+def test_targets_are_read_as_plans_write_them(text, comparison, number, unit, reference):
     target = read_target(text)
-    assert (target.op, target.value, target.unit) == (op, value, unit)
+    assert (target.comparison, target.number, target.unit, target.reference) == (comparison, number, unit, reference)
+    assert str(target) == text  # shown as written
 
 
-def test_target_comparison_and_unreadable_target():
-    assert read_target("≥ 90%").met_by(92.5) and not read_target("≥ 90%").met_by(89.9)
-    assert read_target("≤ 5").met_by(5) and not read_target("≤ 5").met_by(6)
-    with pytest.raises(Mistake):
-        read_target("九成以上")
+def test_target_numbers_are_as_written():
+    assert repr(read_target("≥ 90%").number) == "90" and repr(read_target("≥ 92.5%").number) == "92.5"
+
+
+@pytest.mark.parametrize(
+    "target, value, baseline, met",
+    [
+        ("≥ 90%", 92.5, None, True),
+        ("≥ 90%", 89.9, None, False),
+        ("90%以上", 90, None, True),
+        ("≤ 5", 5, None, True),
+        ("≤ 5", 6, None, False),
+        ("超过 80%", 80, None, False),
+        ("低于 2", 1.9, None, True),
+        ("全覆盖", 100, None, True),
+        ("全覆盖", 99.5, None, False),
+        ("较去年下降30%", 70, 100, True),
+        ("较去年下降30%", 71, 100, False),
+        ("较去年下降30%", 70, None, None),
+        ("下降 10 起", 40, 50, True),
+        ("增长5%", 105, 100, True),
+        ("增长5%", 104, 100, False),
+        ("提高 2 个百分点", 93, 90, True),
+        ("只增不减", 12, 12, True),
+        ("只增不减", 11, 12, False),
+        ("只增不减", 11, None, None),
+    ],
+)
+def test_whether_a_value_meets_its_target(target, value, baseline, met):
+    assert read_target(target).met_by(value, baseline) is met
+
+
+@pytest.mark.parametrize("text", ["九成以上", "90%", "98", "不低于90%以下", "下降不超过30%", "尽量提高", ""])
+def test_unreadable_targets_are_refused_with_examples(text):
+    with pytest.raises(Mistake) as caught:
+        read_target(text)
+    assert "90%以上" in caught.value.hint and "较去年下降30%" in caught.value.hint and "total" in caught.value.hint
 
 
 def figure(**fields) -> Figure:
@@ -129,10 +188,11 @@ def test_example_domain_page_shows_the_figures_of_the_data(tmp_path):
     html = (site / "domains/livelihood-projects/index.html").read_text(encoding="utf-8")
     assert 'role="progressbar"' in html and 'aria-valuenow="68.2"' in html and "68.2%" in html
     assert re.search(r"已完成 <strong>101</strong>项，共 148项", html)
+    # the parts are only planned amounts: shown as 计划, never as done
     for part in (
-        "公共设施维护项目：<strong>63</strong>项",
-        "便民设施改造项目：<strong>54</strong>项",
-        "服务质量提升项目：<strong>31</strong>项",
+        "公共设施维护项目：计划 <strong>63</strong>项",
+        "便民设施改造项目：计划 <strong>54</strong>项",
+        "服务质量提升项目：计划 <strong>31</strong>项",
     ):
         assert part in html
     assert '数据截至 <time datetime="2022-10-26">2022年10月26日</time>' in html
@@ -145,8 +205,8 @@ def test_home_dashboard_counts_equal_the_data(sample_site):
     site = load_site(SAMPLE_DATA)
     home = (sample_site / "index.html").read_text(encoding="utf-8")
     for row in progress_by_domain(site):
-        cells = "".join(f"<td>{row.counts[s]}</td>" for s in STATUSES)
-        assert f'<tr><th scope="row">{row.domain.name}</th>{cells}<td>{row.total}</td></tr>' in home
+        cells = "".join(f"<td>{row.counts[s]}</td>" for s in STATUSES if s != UNREPORTED)  # every status reported
+        assert f'<tr><th scope="row">{row.name}</th>{cells}<td>{row.total}</td></tr>' in home
     assert '<svg class="cc-chart__svg"' in home and 'role="img"' in home
 
 

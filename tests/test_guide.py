@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from campaign.data.models import Achievements, Activity, Campaign, FeedbackLedger, Report
+from campaign.data.models import Achievements, Activity, Campaign, Feedback, FeedbackLedger, Report
 from campaign.data.yamlsource import Source
+from campaign.fields.when import read_when
 from conftest import ROOT
 
 
@@ -18,18 +19,46 @@ def test_every_yaml_example_in_the_guide_is_valid(tmp_path):
         path.write_text(block, encoding="utf-8")
         source = Source(path, path.name)  # read exactly as data files are read
         assert not source.problems, source.problems
-        items = source.data if isinstance(source.data, list) else [source.data]
+        items = source.data if isinstance(source.data, list) else [source.data.get("feedback", source.data)]
         ledger_keys = set(FeedbackLedger.model_fields)
         model = (
             Activity
             if isinstance(source.data, list)
-            else Report
-            if "activity" in source.data
             else Campaign
             if "site_url" in source.data
+            else Feedback
+            if "feedback" in source.data
+            else Report
+            if "activity" in source.data
             else FeedbackLedger
             if set(source.data) <= ledger_keys
             else Achievements
         )
         for item in items:
             model.model_validate(item, context={"year": 2021})
+
+
+def test_every_time_phrase_in_the_guide_reads_as_the_guide_says():
+    """The guide's table of time phrases: each phrase it lists is read, none is refused."""
+    guide = (ROOT / "content/guide/index.md").read_text(encoding="utf-8")
+    table = guide[guide.index("## 时间（`when`、`deadline`）怎么写") : guide.index("网站看不懂的写法")]
+    phrases = re.findall(r"`([^`]+)`", "".join(line for line in table.splitlines(True) if line.startswith("| `")))
+    assert len(phrases) > 80
+    for phrase in phrases:
+        read_when(phrase, 2021)
+    for written in (
+        "三月份启动",
+        "每两个月",
+        "每季度",
+        "每周三上午",
+        "上半年",
+        "三季度",
+        "10月中下旬",
+        "次年",
+        "国庆节期间",
+        "春节前",
+        "适时",
+        "择机",
+        "视情况",
+    ):  # each kind of phrase plans use
+        assert any(written in phrase for phrase in phrases), written

@@ -15,10 +15,10 @@ from jsonschema import Draft7Validator
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
 from campaign.data.schema import KINDS, kind_of, schema_files
-from conftest import ROOT, SAMPLE_DATA, SIBAOSHAN
+from conftest import ROOT, SAMPLE_DATA, SHIZHONG, SIBAOSHAN
 from test_load import replace
 
-SAMPLES = [SAMPLE_DATA, SIBAOSHAN]
+SAMPLES = [SAMPLE_DATA, SIBAOSHAN, SHIZHONG]
 
 
 class Yaml12Loader(yaml.SafeLoader):
@@ -99,7 +99,7 @@ MISTAKES = [  # (file in data/, text, replaced by): each a mistake that both mus
     ("activities/healthcare.yml", "  title:", "  tittle:"),  # misspelt key
     ("activities/healthcare.yml", "channels: [讲座]", "channels: 讲座"),  # text, not a list
     ("activities/healthcare.yml", "id: health-lectures", "id: Health_Lectures"),  # bad id pattern
-    ("activities/healthcare.yml", "  where: 山头卫生院\n", ""),  # missing required field
+    ("activities/healthcare.yml", "  when: 10月份\n", ""),  # missing required field
     ("activities/healthcare.yml", "title: 健康知识讲座", 'title: ""'),  # empty text
     ("achievements/housing.yml", "status: 进行中", "status: 差不多"),  # bad status literal
     ("achievements/healthcare.yml", "kind: 重点工作", "kind: 重点任务"),  # bad kind literal

@@ -412,3 +412,245 @@ def test_hints_give_concrete_examples():
 def test_when_error_is_a_value_error():
     with pytest.raises(ValueError):
         read("尽快")
+
+
+# --- Plans as other towns write them (issue 17) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, start, precision, reading",
+    [
+        ("三月份启动", D(2021, 3, 1), "month", "2021年3月起持续开展（具体日期待定）"),
+        ("4月份启动", D(2021, 4, 1), "month", "2021年4月起持续开展（具体日期待定）"),
+        ("3月起", D(2021, 3, 1), "month", "2021年3月起持续开展（具体日期待定）"),
+        ("自3月起", D(2021, 3, 1), "month", "2021年3月起持续开展（具体日期待定）"),
+        ("从三月份开始", D(2021, 3, 1), "month", "2021年3月起持续开展（具体日期待定）"),
+        ("自9月10日起", D(2021, 9, 10), "day", "2021年9月10日起持续开展"),
+        ("9月中旬起实施", D(2021, 9, 11), "xun", "2021年9月中旬起持续开展（具体日期待定）"),
+        ("3月起长期坚持", D(2021, 3, 1), "month", "2021年3月起持续开展（具体日期待定）"),
+        ("2022年1月起", D(2022, 1, 1), "month", "2022年1月起持续开展（具体日期待定）"),
+    ],
+)
+def test_a_start_that_runs_on(text, start, precision, reading):
+    w = read(text)
+    assert (w.kind, w.start, w.end, w.precision, w.reading) == ("from", start, None, precision, reading)
+
+
+def test_a_start_with_an_end_is_a_range():
+    assert dates("3月起至6月") == ("range", D(2021, 3, 1), D(2021, 6, 30), "month")
+
+
+@pytest.mark.parametrize(
+    "text, rrule, precision, reading",
+    [
+        ("每两个月", {"FREQ": "MONTHLY", "INTERVAL": 2}, "none", "每两个月一次（具体日期待定）"),
+        ("每2个月", {"FREQ": "MONTHLY", "INTERVAL": 2}, "none", "每两个月一次（具体日期待定）"),
+        ("每两月一次", {"FREQ": "MONTHLY", "INTERVAL": 2}, "none", "每两个月一次（具体日期待定）"),
+        ("每隔一个月", {"FREQ": "MONTHLY", "INTERVAL": 2}, "none", "每两个月一次（具体日期待定）"),
+        ("每三个月召开一次", {"FREQ": "MONTHLY", "INTERVAL": 3}, "none", "每三个月一次（具体日期待定）"),
+        ("每季", {"FREQ": "MONTHLY", "INTERVAL": 3}, "none", "每季度一次（具体日期待定）"),
+        ("按季度", {"FREQ": "MONTHLY", "INTERVAL": 3}, "none", "每季度一次（具体日期待定）"),
+        ("每个季度", {"FREQ": "MONTHLY", "INTERVAL": 3}, "none", "每季度一次（具体日期待定）"),
+        (
+            "每季度末",
+            {"FREQ": "MONTHLY", "BYMONTH": [3, 6, 9, 12], "BYMONTHDAY": [-1]},
+            "day",
+            "每季度末（3、6、9、12月的最后一天）",
+        ),
+        ("每半年", {"FREQ": "MONTHLY", "INTERVAL": 6}, "none", "每半年一次（具体日期待定）"),
+        ("每半年一次", {"FREQ": "MONTHLY", "INTERVAL": 6}, "none", "每半年一次（具体日期待定）"),
+        ("每两周", {"FREQ": "WEEKLY", "INTERVAL": 2}, "none", "每两周一次（具体日期待定）"),
+        ("每隔一周", {"FREQ": "WEEKLY", "INTERVAL": 2}, "none", "每两周一次（具体日期待定）"),
+        ("每两周的周六", {"FREQ": "WEEKLY", "INTERVAL": 2, "BYDAY": ["SA"]}, "none", "每两周的周六（具体日期待定）"),
+        ("每周三", {"FREQ": "WEEKLY", "BYDAY": ["WE"]}, "day", "每周三"),
+        ("每个周六", {"FREQ": "WEEKLY", "BYDAY": ["SA"]}, "day", "每周六"),
+        ("每周二、四", {"FREQ": "WEEKLY", "BYDAY": ["TU", "TH"]}, "day", "每周二、周四"),
+        ("每周二和周四", {"FREQ": "WEEKLY", "BYDAY": ["TU", "TH"]}, "day", "每周二、周四"),
+        ("每周一至周五", {"FREQ": "WEEKLY", "BYDAY": ["MO", "TU", "WE", "TH", "FR"]}, "day", "每周一至周五"),
+        ("每周一至五", {"FREQ": "WEEKLY", "BYDAY": ["MO", "TU", "WE", "TH", "FR"]}, "day", "每周一至周五"),
+        ("每个工作日", {"FREQ": "WEEKLY", "BYDAY": ["MO", "TU", "WE", "TH", "FR"]}, "day", "每周一至周五"),
+        ("每月第一个周一", {"FREQ": "MONTHLY", "BYDAY": ["1MO"]}, "day", "每月第一个周一"),
+        ("每月第3个星期五", {"FREQ": "MONTHLY", "BYDAY": ["3FR"]}, "day", "每月第三个周五"),
+        ("每月最后一个周五", {"FREQ": "MONTHLY", "BYDAY": ["-1FR"]}, "day", "每月最后一个周五"),
+        ("每月的15日", {"FREQ": "MONTHLY", "BYMONTHDAY": [15]}, "day", "每月15日"),
+        ("每月上旬", {"FREQ": "MONTHLY"}, "none", "每月上旬一次（具体日期待定）"),
+        ("按月发放", {"FREQ": "MONTHLY"}, "none", "每月一次（具体日期待定）"),
+        ("每年9月", {"FREQ": "YEARLY", "BYMONTH": [9]}, "none", "每年9月（具体日期待定）"),
+        ("每两天", {"FREQ": "DAILY", "INTERVAL": 2}, "none", "每两天一次（具体日期待定）"),
+    ],
+)
+def test_more_recurrences(text, rrule, precision, reading):
+    w = read(text)
+    assert (w.kind, w.rrule, w.precision, w.reading) == ("recurring", rrule, precision, reading)
+
+
+def test_a_recurrence_from_a_start():
+    w = read("3月起每两个月")
+    assert (w.kind, w.start, w.end, w.rrule) == ("recurring", D(2021, 3, 1), None, {"FREQ": "MONTHLY", "INTERVAL": 2})
+    assert w.reading == "2021年3月起，每两个月一次（具体日期待定）"
+
+
+@pytest.mark.parametrize(
+    "text, daypart, reading",
+    [
+        ("每周三上午", "上午", "每周三上午"),
+        ("每周五下午", "下午", "每周五下午"),
+        ("10月8日下午", "下午", "2021年10月8日下午"),
+        ("重阳节上午", "上午", "2021年10月14日（重阳节）上午"),
+    ],
+)
+def test_part_of_a_day(text, daypart, reading):
+    w = read(text)
+    assert (w.daypart, w.reading, w.precision, w.time_start) == (daypart, reading, "day", None)
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision, reading",
+    [
+        ("上半年度", D(2021, 1, 1), D(2021, 6, 30), "half", "2021年上半年（具体日期待定）"),
+        ("前半年", D(2021, 1, 1), D(2021, 6, 30), "half", "2021年上半年（具体日期待定）"),
+        ("后半年", D(2021, 7, 1), D(2021, 12, 31), "half", "2021年下半年（具体日期待定）"),
+        ("2022年下半年", D(2022, 7, 1), D(2022, 12, 31), "half", "2022年下半年（具体日期待定）"),
+        ("三季度", D(2021, 7, 1), D(2021, 9, 30), "quarter", "2021年第三季度（具体日期待定）"),
+        ("3季度", D(2021, 7, 1), D(2021, 9, 30), "quarter", "2021年第三季度（具体日期待定）"),
+        ("二、三季度", D(2021, 4, 1), D(2021, 9, 30), "quarter", "2021年第二季度至第三季度（具体日期待定）"),
+        ("二至三季度", D(2021, 4, 1), D(2021, 9, 30), "quarter", "2021年第二季度至第三季度（具体日期待定）"),
+        ("三季度末", D(2021, 9, 1), D(2021, 9, 30), "month", "2021年第三季度末（具体日期待定）"),
+        ("一季度初", D(2021, 1, 1), D(2021, 1, 31), "month", "2021年第一季度初（具体日期待定）"),
+        ("前三季度", D(2021, 1, 1), D(2021, 9, 30), "quarter", "2021年前三季度（具体日期待定）"),
+        ("10月中下旬", D(2021, 10, 11), D(2021, 10, 31), "xun", "2021年10月中下旬（具体日期待定）"),
+        ("十月上中旬", D(2021, 10, 1), D(2021, 10, 20), "xun", "2021年10月上中旬（具体日期待定）"),
+        ("2月中下旬", D(2021, 2, 11), D(2021, 2, 28), "xun", "2021年2月中下旬（具体日期待定）"),
+        ("10、11月", D(2021, 10, 1), D(2021, 11, 30), "month", "2021年10月至11月（具体日期待定）"),
+        ("9月至次年6月", D(2021, 9, 1), D(2022, 6, 30), "month", "2021年9月至2022年6月（具体日期待定）"),
+        ("10月至翌年3月底", D(2021, 10, 1), D(2022, 3, 31), "month", "2021年10月至2022年3月底（具体日期待定）"),
+        ("当年12月至次年2月", D(2021, 12, 1), D(2022, 2, 28), "month", "2021年12月至2022年2月（具体日期待定）"),
+        ("本年度", D(2021, 1, 1), D(2021, 12, 31), "year", "2021年（具体日期待定）"),
+        ("明年3月", D(2022, 3, 1), D(2022, 3, 31), "month", "2022年3月（具体日期待定）"),
+        ("国庆节期间", D(2021, 10, 1), D(2021, 10, 7), "around", "2021年国庆节期间（国庆节是10月1日，具体日期待定）"),
+        ("国庆期间", D(2021, 10, 1), D(2021, 10, 7), "around", "2021年国庆节期间（国庆节是10月1日，具体日期待定）"),
+        ("春节期间", D(2021, 2, 11), D(2021, 2, 18), "around", "2021年春节期间（春节是2月12日，具体日期待定）"),
+        ("春节假期", D(2021, 2, 11), D(2021, 2, 18), "around", "2021年春节期间（春节是2月12日，具体日期待定）"),
+        ("五一期间", D(2021, 5, 1), D(2021, 5, 5), "around", "2021年五一期间（五一是5月1日，具体日期待定）"),
+        (
+            "中秋国庆期间",
+            D(2021, 9, 19),
+            D(2021, 10, 7),
+            "around",
+            "2021年中秋节、国庆节期间（中秋节是9月21日、国庆节是10月1日，具体日期待定）",
+        ),
+        (
+            "中秋、国庆双节期间",
+            D(2021, 9, 19),
+            D(2021, 10, 7),
+            "around",
+            "2021年中秋节、国庆节期间（中秋节是9月21日、国庆节是10月1日，具体日期待定）",
+        ),
+        ("春节前夕", D(2021, 2, 5), D(2021, 2, 11), "around", "2021年春节前夕（春节是2月12日，具体日期待定）"),
+        ("暑假期间", D(2021, 7, 1), D(2021, 8, 31), "month", "2021年暑假期间（约7—8月，具体日期待定）"),
+        ("寒假", D(2021, 1, 1), D(2021, 2, 28), "month", "2021年寒假期间（约1—2月，具体日期待定）"),
+    ],
+)
+def test_more_stretches(text, start, end, precision, reading):
+    w = read(text)
+    assert (w.kind, w.start, w.end, w.precision, w.reading) == ("range", start, end, precision, reading)
+
+
+def test_a_holiday_period_is_never_placed_on_a_day():
+    assert read("国庆节期间").approximate
+
+
+@pytest.mark.parametrize(
+    "text, end, precision, reading",
+    [
+        ("春节前", D(2021, 2, 12), "day", "2021年2月12日（春节）前"),
+        ("次年春节前", D(2022, 2, 1), "day", "2022年2月1日（春节）前"),
+        ("中秋节前完成", D(2021, 9, 21), "day", "2021年9月21日（中秋节）前"),
+        ("国庆前", D(2021, 10, 1), "day", "2021年10月1日（国庆节）前"),
+        ("9月底完成", D(2021, 9, 30), "xun", "2021年9月底前"),
+        ("力争6月底前完成", D(2021, 6, 30), "xun", "2021年6月底前"),
+        ("年底前全部完成", D(2021, 12, 31), "month", "2021年底前"),
+        ("截至9月底", D(2021, 9, 30), "xun", "2021年9月底前"),
+        ("截止到10月15日", D(2021, 10, 15), "day", "2021年10月15日前"),
+        ("三季度末前", D(2021, 9, 30), "month", "2021年第三季度末前"),
+    ],
+)
+def test_more_deadlines(text, end, precision, reading):
+    w = read(text)
+    assert (w.kind, w.start, w.end, w.precision, w.reading) == ("deadline", None, end, precision, reading)
+
+
+@pytest.mark.parametrize(
+    "text, reading",
+    [
+        ("适时", "适时（时间待定）"),
+        ("适时开展", "适时开展（时间待定）"),
+        ("择机", "择机（时间待定）"),
+        ("择机举办", "择机举办（时间待定）"),
+        ("视情况", "视情况（时间待定）"),
+        ("视情况而定", "视情况而定（时间待定）"),
+        ("根据工作需要", "根据工作需要（时间待定）"),
+        ("不定期开展", "不定期开展（时间待定）"),
+        ("另行通知", "另行通知（时间待定）"),
+        ("时间另定", "时间另定（时间待定）"),
+    ],
+)
+def test_phrases_that_give_no_date(text, reading):
+    w = read(text)
+    assert (w.kind, w.start, w.end, w.precision, w.reading) == ("undated", None, None, "none", reading)
+    assert w.approximate
+
+
+@pytest.mark.parametrize(
+    "text, start, end, precision, reading",
+    [
+        (
+            "重阳节适时举办",
+            D(2021, 10, 14),
+            D(2021, 10, 14),
+            "around",
+            "2021年10月14日（重阳节）前后，适时举办（具体日期待定）",
+        ),
+        (
+            "中秋节，择机开展",
+            D(2021, 9, 21),
+            D(2021, 9, 21),
+            "around",
+            "2021年9月21日（中秋节）前后，择机开展（具体日期待定）",
+        ),
+        ("10月份适时开展", D(2021, 10, 1), D(2021, 10, 31), "month", "2021年10月，适时开展（具体日期待定）"),
+        ("下半年视情况", D(2021, 7, 1), D(2021, 12, 31), "half", "2021年下半年，视情况（具体日期待定）"),
+    ],
+)
+def test_timely_after_a_date_is_tentative(text, start, end, precision, reading):
+    w = read(text)
+    assert (w.kind, w.start, w.end, w.precision, w.reading) == ("range", start, end, precision, reading)
+    assert w.approximate  # a festival event "适时" is not on the festival's day for certain
+
+
+@pytest.mark.parametrize(
+    "text, detail",
+    [
+        ("10月8日适时", "已写了具体日期"),
+        ("2月30日起", "2021年没有2月30日"),
+        ("第五季度末", "一年只有四个季度"),
+        ("前五季度", "一年只有四个季度"),
+        ("每月第6个周一", "每月没有第6个周一"),
+        ("每年13月", "没有13月"),
+        ("每隔两个月", "含义模糊"),
+        ("每隔三周", "含义模糊"),
+        ("每0个月", "不是一个周期"),
+        ("每周五至周一", "先写的一天在后写的一天之后"),
+        ("10月上午", "只有具体到某一天"),
+        ("次年2月29日", "2022年没有2月29日"),
+        ("2月30日前", "2021年没有2月30日"),
+        ("9、11月", "无法识别"),  # two months apart are two dates, not one stretch
+        ("两节期间", "无法识别"),  # 元旦春节 or 中秋国庆: the plan must say which
+        ("每半月", "无法识别"),
+    ],
+)
+def test_impossible_or_unclear_phrases_stay_errors(text, detail):
+    with pytest.raises(Mistake) as caught:
+        read(text)
+    assert f"「{text}」" in caught.value.message and detail in caught.value.message
+    assert caught.value.hint

@@ -12,12 +12,25 @@ from pathlib import Path
 
 from campaign.data.kinds import KIND, Kind, label
 from campaign.data.ledger import Ledger, ledger_problems, merged
-from campaign.data.models import Achievements, Activity, Campaign, Domain, Photo, Report, campaign_year
+from campaign.data.models import (
+    Achievements,
+    Activity,
+    Campaign,
+    Domain,
+    MiniProgram,
+    Photo,
+    Report,
+    WeChat,
+    campaign_year,
+)
 from campaign.data.problems import DataProblems, Problem
 from campaign.data.validate import LIST_HINT, validate
+from campaign.data.vocabulary import CAMPAIGN_WIDE
 from campaign.data.yamlsource import Source
 from campaign.fields.figures import roll_up
 from campaign.fields.photos import image_uses
+
+IMAGES = {Photo: "image", WeChat: "qr", MiniProgram: "qr"}  # the models that name an image, and the key naming it
 
 
 @dataclass
@@ -27,8 +40,9 @@ class Site:
     campaign: Campaign
     domains: list[Domain]
     activities: list[Activity]
-    achievements: dict[str, Achievements]
+    achievements: dict[str, Achievements]  # by domain id
     origin: dict[str, str] = field(default_factory=dict)  # activity id -> "file:line"
+    campaign_wide: Achievements | None = None  # the key tasks and figures of no one domain
     images: dict[str, list[str]] = field(default_factory=dict)  # image path -> "file:line" of each use
     pictures: dict = field(default_factory=dict)  # image path -> images.Picture, once processed
     ledger: Ledger = field(default_factory=Ledger)  # 你说我办: data/feedback/*.yml
@@ -38,10 +52,19 @@ class Site:
     def domain(self, domain_id: str) -> Domain:
         return self.domains_by_id[domain_id]
 
+    def domain_name(self, domain_id: str | None) -> str:
+        """The domain's name, or 全局 for an item of the whole campaign."""
+        return self.domain(domain_id).name if domain_id else CAMPAIGN_WIDE
+
+    @property
+    def campaign_activities(self) -> list[Activity]:
+        """Activities of the whole campaign, in no domain: a monthly report, a progress meeting."""
+        return self.activities_of(None)
+
     def activity(self, activity_id: str) -> Activity | None:
         return self._activities.get(activity_id)
 
-    def activities_of(self, domain_id: str) -> list[Activity]:
+    def activities_of(self, domain_id: str | None) -> list[Activity]:
         return self._by_domain.get(domain_id, [])
 
     def report(self, activity_id: str) -> Report | None:
@@ -122,7 +145,9 @@ def load_site(data_dir: Path) -> Site:
     # Unknown-domain errors would only repeat a broken domains.yml once per activity.
     domains_ok = domains_source is not None and not domains_source.problems
     cross = _check_references(domains, activities, achievements, domains_ok)
-    targets = {f.item.id for f in activities} | {f"{f.item.domain}/{t.id}" for f in achievements for t in f.item.tasks}
+    targets = {f.item.id for f in activities} | {
+        f"{f.item.domain}/{t.id}" for f in achievements if f.item.domain for t in f.item.tasks
+    }
     cross += ledger_problems(
         [(f.item, f.source, f.loc) for f in feedback],
         {f.item.id for f in domains} if domains_ok else None,
@@ -137,17 +162,18 @@ def load_site(data_dir: Path) -> Site:
         campaign=campaign[0].item,
         domains=[f.item for f in domains],
         activities=sorted((f.item for f in activities), key=_chronological),
-        achievements={f.item.domain: f.item for f in achievements},
+        achievements={f.item.domain: f.item for f in achievements if f.item.domain},
+        campaign_wide=next((f.item for f in achievements if not f.item.domain), None),
         origin={f.item.id: f.where for f in activities},
-        images=_image_uses(campaign[0], activities + achievements + reports),
+        images=_image_uses(campaign[0], campaign + domains + activities + achievements + reports),
         ledger=merged([f.item for f in feedback]),
         reports={f.item.activity: f.item for f in reports},
     )
 
 
 def _image_uses(campaign: _Found, found: list[_Found]) -> dict[str, list[str]]:
-    """Image path -> "file:line" of each use: every photo, and the share picture campaign.yml may name."""
-    uses = image_uses(((f.item, f.source, f.loc) for f in found), Photo)
+    """Image path -> "file:line" of each use: every photo and QR code, and the share picture campaign.yml may name."""
+    uses = image_uses(((f.item, f.source, f.loc) for f in found), IMAGES)
     if campaign.item.share_image:
         uses.setdefault(campaign.item.share_image, []).append(
             f"{campaign.source.label}:{campaign.source.line_of(('share_image',))}"
@@ -191,17 +217,31 @@ def _check_references(
 ) -> list[Problem]:
     problems = _duplicates(domains, "领域编号", "id")
     problems += _duplicates(activities, "活动编号", "id")
-    problems += _duplicates(achievements, "成效文件的领域", "domain")
+    problems += _duplicates([f for f in achievements if f.item.domain], "成效文件的领域", "domain")
+    problems += _campaign_wide_twice([f for f in achievements if not f.item.domain])
     known = [f.item.id for f in domains]
     hint = f"写成 data/domains.yml 里已有的领域编号之一：{'、'.join(known)}。"
     for found in activities + achievements if domains_ok else []:
-        if found.item.domain not in known:
+        if found.item.domain and found.item.domain not in known:
             problems.append(found.problem("domain", f"没有编号为「{found.item.domain}」的领域。", hint))
     for found in achievements:
         problems += _duplicates(
             [_Found(t, found.source, ("tasks", i)) for i, t in enumerate(found.item.tasks)], "任务编号", "id"
         )
     return problems
+
+
+def _campaign_wide_twice(found: list[_Found]) -> list[Problem]:
+    """One file holds the key tasks and figures of no domain: two would leave one unpublished."""
+    return [
+        Problem(
+            f.source.label,
+            1,
+            f"没有写 domain 的成效文件只能有一个，{found[0].source.label} 已经是全局的重点工作和数据。",
+            "把这个文件的内容合并到那个文件里；属于某个领域的，在第一行写「domain: 领域编号」。",
+        )
+        for f in found[1:]
+    ]
 
 
 def _report_problems(reports: list[_Found], activities: list[_Found], items: set[str]) -> list[Problem]:

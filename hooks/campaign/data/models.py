@@ -7,6 +7,8 @@ error messages show; `extra="forbid"` turns a misspelt key into an error, not a 
 
 from __future__ import annotations
 
+import math
+import re
 from datetime import date
 from typing import Annotated, Literal
 
@@ -30,13 +32,14 @@ from campaign.data.vocabulary import ACTIVITY_STATUSES, LEDGER_STATUSES, TASK_ST
 from campaign.fields import links
 from campaign.fields.amounts import Amount, read_amount
 from campaign.fields.dates import read_moment
-from campaign.fields.figures import Target, number, percent, read_target
-from campaign.fields.mistake import Mistake
+from campaign.fields.figures import Target, as_written, number, percent, read_target
+from campaign.fields.mistake import Mistake, shown
 from campaign.fields.photos import read_image_path, read_photo_date
 from campaign.fields.text import line, markdown, paragraphs
 from campaign.fields.when import When, read_when
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+UNSTATED = "；配档表没写就不写，网站显示“未注明”"
 
 
 def _read_when_field(value, info: ValidationInfo) -> When:
@@ -63,8 +66,36 @@ TargetText = Annotated[
     Target,
     PlainValidator(_read_target_field),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "examples": ["≥ 90%", "≤ 5", "不低于 98%"]}),
+    WithJsonSchema(
+        {"type": "string", "examples": ["≥ 90%", "98%以上", "不低于 98%", "≤ 5", "较去年下降30%", "全覆盖", "只增不减"]}
+    ),
 ]
+
+
+def _read_number(value) -> int | float:
+    """A number as written (560 stays 560, 2.2 stays 2.2), from YAML's number or a quoted one."""
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", value):
+        value = float(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise Mistake(f"应该是数字，现在是「{shown(value)}」", "只写阿拉伯数字，例如 8、2.2、560；单位写在 unit 里。")
+    return as_written(value)
+
+
+def _at_least_zero(value: int | float) -> int | float:
+    if value < 0:
+        raise Mistake(f"不能是负数（写的是 {number(value)}）", "写 0 或更大的数。")
+    return value
+
+
+def _above_zero(value: int | float) -> int | float:
+    if value <= 0:
+        raise Mistake(f"应大于 0（写的是 {number(value)}）", "写一个大于 0 的数：总量是 0 就不用写这一项。")
+    return value
+
+
+Number = Annotated[int | float, PlainValidator(_read_number), WithJsonSchema({"type": "number"})]
+NonNegative = Annotated[Number, AfterValidator(_at_least_zero), WithJsonSchema({"type": "number", "minimum": 0})]
+Total = Annotated[Number, AfterValidator(_above_zero), WithJsonSchema({"type": "number", "exclusiveMinimum": 0})]
 ImagePath = Annotated[
     str, PlainValidator(read_image_path), WithJsonSchema({"type": "string", "examples": ["xingfuli/before.jpg"]})
 ]
@@ -129,6 +160,14 @@ EmailAddress = Annotated[
     PlainValidator(links.email),
     WithJsonSchema({"type": "string", "pattern": r"^[^@\s:/?]+@[^@\s:/?]+\.[A-Za-z]{2,}$"}),
 ]
+# Names and places printed beside the links, on every page and poster: one line of plain text, never a link.
+ChannelName = Annotated[str, PlainValidator(links.channel_name), WithJsonSchema({"type": "string", "maxLength": 30})]
+ChannelPlace = Annotated[str, PlainValidator(links.channel_place), WithJsonSchema({"type": "string", "maxLength": 60})]
+WeChatId = Annotated[
+    str,
+    PlainValidator(links.wechat_id),
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z][-_A-Za-z0-9]{5,19}$"}),
+]
 
 
 class Strict(BaseModel):
@@ -142,10 +181,67 @@ _TEMPLATE_HELP = (
 _TEMPLATE_EXAMPLE = "https://wj.example.org/s/abc?title={title}&page={url}&id={id}"
 
 
-class Feedback(Strict, title="意见建议渠道"):
-    form_url: WebUrl = Field(
+class WeChat(Strict, title="微信公众号"):
+    name: ChannelName = Field(title="公众号名称", description="居民在微信里搜索的名称", examples=["永安镇发布"])
+    account: WeChatId | None = Field(
+        None, title="微信号", description="公众号的微信号（英文字母开头），可不写", examples=["yongan_fabu"]
+    )
+    qr: ImagePath | None = Field(
+        None,
+        title="二维码图片",
+        description="公众号的二维码图片，放在 data/images/ 里，写它在那里的路径；可不写",
+        examples=["channels/wechat-qr.png"],
+    )
+
+
+class MiniProgram(Strict, title="微信小程序"):
+    name: ChannelName = Field(title="小程序名称", description="居民在微信里搜索的名称", examples=["爱山东"])
+    qr: ImagePath | None = Field(
+        None,
+        title="小程序码图片",
+        description="放在 data/images/ 里，写它的路径；可不写",
+        examples=["channels/mini-program.png"],
+    )
+
+
+class Reception(Strict, title="接待日"):
+    when: WhenText = Field(title="接待时间", description="写法和活动时间一样", examples=["每周三上午", "每月15日"])
+    where: ChannelPlace = Field(
+        title="接待地点", description="居民当面反映意见的地方", examples=["镇便民服务中心二楼接待室"]
+    )
+
+
+class MoreChannels(Strict):
+    """The channels besides the web form, hotline and e-mail; any of them, or none."""
+
+    wechat: WeChat | None = Field(
+        None,
+        title="微信公众号",
+        description="可不写；写名称（name），可加微信号和二维码图片（qr）",
+        examples=[{"name": "永安镇发布", "qr": "channels/wechat-qr.png"}],
+    )
+    mini_program: MiniProgram | None = Field(
+        None,
+        title="微信小程序",
+        description="可不写；写名称（name），可加小程序码图片（qr）",
+        examples=[{"name": "爱山东"}],
+    )
+    suggestion_box: ChannelPlace | None = Field(
+        None, title="意见箱", description="可不写；写意见箱放在哪里", examples=["镇政府一楼大厅"]
+    )
+    reception: Reception | None = Field(
+        None,
+        title="接待日",
+        description="可不写；写什么时候（when）、在哪里（where）当面接待居民",
+        examples=[{"when": "每周三上午", "where": "镇便民服务中心二楼接待室"}],
+    )
+
+
+class Feedback(MoreChannels, title="意见建议渠道"):
+    form_url: WebUrl | None = Field(
+        None,
         title="意见建议表单网址",
-        description="居民在网上提意见建议的网页地址，以 https:// 开头",
+        description="居民在网上提意见建议的网页地址，以 https:// 开头；没有网上表单可不写",
         examples=["https://example.org/feedback"],
     )
     form_url_template: FormTemplate | None = Field(
@@ -168,7 +264,7 @@ class Feedback(Strict, title="意见建议渠道"):
     )
 
 
-class FeedbackOverride(Strict, title="本页的意见建议渠道"):
+class FeedbackOverride(MoreChannels, title="本页的意见建议渠道"):
     form_url: WebUrl | None = Field(
         None,
         title="意见建议表单网址",
@@ -224,7 +320,7 @@ class Campaign(Strict, title="活动总体信息"):
     )
     feedback: Feedback = Field(
         title="意见建议渠道",
-        description="表单网址（必填）、热线电话和邮箱",
+        description="表单网址、热线电话、邮箱，以及微信公众号、小程序、意见箱、接待日，有哪些写哪些",
         examples=[{"form_url": "https://example.org/feedback", "hotline": "12345"}],
     )
 
@@ -243,7 +339,9 @@ class Domain(Strict, title="民生领域"):
     summary: Sentences = Field(
         title="一句话简介", description="领域列表里显示的一句话", examples=["养老助老服务和养老保险服务。"]
     )
-    unit: Text = Field(title="牵头单位", description="写单位名称，不写个人姓名", examples=["民政办"])
+    unit: Text | None = Field(
+        None, title="牵头单位", description="写单位名称，不写个人姓名" + UNSTATED, examples=["民政办"]
+    )
     description: Markdown = Field(
         "",
         title="详细介绍",
@@ -298,10 +396,22 @@ class Activity(Strict, title="活动"):
         examples=["health-lectures", "double-ninth-visit"],
     )
     title: Text = Field(title="活动名称", description="照配档表“活动内容”一栏写", examples=["健康知识讲座"])
-    domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id", examples=["healthcare"])
+    domain: Slug | None = Field(
+        None,
+        title="所属领域",
+        description="data/domains.yml 中某个领域的 id；面向整个活动、不属于某个领域的（如每月进展通报）不写",
+        examples=["healthcare"],
+    )
     when: WhenText = Field(title="活动时间", description="照配档表原话写；网站不会把时间写得比原文更具体")
-    where: Text = Field(title="活动地点", description="线上活动写明平台", examples=["镇卫生院", "线上（微信公众号）"])
-    organiser: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["镇卫生院"])
+    where: Text | None = Field(
+        None,
+        title="活动地点",
+        description="线上活动写明平台；配档表没写就不写，网站显示“待定”",
+        examples=["镇卫生院", "线上（微信公众号）"],
+    )
+    organiser: Text | None = Field(
+        None, title="责任单位", description="写单位名称，不写个人姓名" + UNSTATED, examples=["镇卫生院"]
+    )
     audience: Line = Field("", title="参与对象", description="哪些人参加，可不写", examples=["辖区老年人"])
     channels: list[Text] = Field(
         [], title="活动形式和渠道", description="写成列表，可不写", examples=[["实地参观", "微信公众号"]]
@@ -358,13 +468,14 @@ class Activity(Strict, title="活动"):
             )
         return self
 
-    def facts(self, brief: bool = False) -> list[tuple[str, str]]:
-        """Where, who and for whom, as every page, calendar file and poster lists them after the time;
-        `brief`: what an activity card has room for."""
-        given = [("地点", self.where), ("责任单位", self.organiser)]
-        if not brief:
-            given.append(("参与对象", self.audience))
-        return [(label, value) for label, value in given if value]
+    def facts(self, brief: bool = False) -> list[tuple[str, str, bool]]:
+        """Where, who and for whom, as every page, calendar file and poster lists them after the time:
+        (label, text, stated). A place or organiser the plan leaves out is listed as 待定 or 未注明, never
+        invented; an audience not given is left out. `brief`: what an activity card has room for."""
+        given = [("地点", self.where, "待定"), ("责任单位", self.organiser, "未注明")]
+        if not brief and self.audience:
+            given.append(("参与对象", self.audience, ""))
+        return [(label, value or unstated, bool(value)) for label, value, unstated in given]
 
 
 Status = Literal[TASK_STATUSES.labels]
@@ -377,21 +488,34 @@ class Milestone(Strict, title="时间节点"):
 
 
 class Progress(Strict, title="完成进度"):
-    done: float = Field(title="已完成量", ge=0, description="已经完成了多少，只写数字", examples=[2.2])
-    total: float = Field(title="总量", gt=0, description="一共要完成多少，只写数字", examples=[8])
+    done: NonNegative | None = Field(
+        None,
+        title="已完成量",
+        description="已经完成了多少，只写数字；还没有统计就不写，页面只显示计划总量",
+        examples=[2.2],
+    )
+    total: Total = Field(title="总量", description="计划一共要完成多少，只写数字", examples=[8])
     unit: Line = Field("", title="单位", description="done 和 total 的单位", examples=["公里", "户", "个"])
     as_of: date | None = Field(
-        None, title="数据截至", description="写成 2021-10-31 这样的日期，可不写", examples=["2021-10-31"]
+        None,
+        title="数据截至",
+        description="写了已完成量，就写截至哪一天（写成 2021-10-31 这样的日期），页面才显示进度条",
+        examples=["2021-10-31"],
     )
 
     @model_validator(mode="after")
     def _done_within_total(self):
-        if self.done > self.total:
+        if self.done is not None and self.done > self.total:
             raise Mistake(
                 f"已完成量 {number(self.done)} 大于总量 {number(self.total)}",
                 "核对 done 和 total：已完成的不能比总量多。",
             )
         return self
+
+    @property
+    def measured(self) -> bool:
+        """A done count with its date: only then is it shown as progress (make check asks for a missing date)."""
+        return self.done is not None and self.as_of is not None
 
 
 class KeyTask(Strict, title="重点工作"):
@@ -400,7 +524,9 @@ class KeyTask(Strict, title="重点工作"):
     kind: Literal["重点工作", "重点解决问题"] = Field(
         "重点工作", title="类别", description="不写时按“重点工作”", examples=["重点解决问题"]
     )
-    unit: Text = Field(title="责任单位", description="写单位名称，不写个人姓名", examples=["镇卫生院"])
+    unit: Text | None = Field(
+        None, title="责任单位", description="写单位名称，不写个人姓名" + UNSTATED, examples=["镇卫生院"]
+    )
     measures: list[Sentences] = Field(
         [], title="具体措施", description="每条措施一项", examples=[["分段施工", "夜间作业减少扰民"]]
     )
@@ -409,15 +535,25 @@ class KeyTask(Strict, title="重点工作"):
         description="照配档表原话写，写法和活动时间一样",
         examples=["6月底前", "2021年12月底", "长期坚持"],
     )
-    status: Status = Field(
+    status: Status | None = Field(
+        None,
         title="进展",
-        description="、".join(TASK_STATUSES.labels[:-1]) + "或" + TASK_STATUSES.labels[-1],
+        description="、".join(TASK_STATUSES.labels[:-1])
+        + "或"
+        + TASK_STATUSES.labels[-1]
+        + "；还没有报告进展就不写，网站按完成时限推算并注明“按时间安排推算”",
         examples=["进行中"],
+    )
+    as_of: date | None = Field(
+        None,
+        title="进展截至",
+        description="这次报告进展是哪一天，写成 2021-10-31 这样的日期，可不写",
+        examples=["2021-10-31"],
     )
     progress: Progress | None = Field(
         None,
         title="完成进度",
-        description="可不写；写了已完成量和总量，页面显示进度条",
+        description="可不写；只写总量，页面显示计划量；写了已完成量和日期，页面显示进度条",
         examples=[{"done": 2.2, "total": 8, "unit": "公里", "as_of": "2021-10-31"}],
     )
     milestones: list[Milestone] = Field(
@@ -432,9 +568,9 @@ class KeyTask(Strict, title="重点工作"):
 
     @property
     def percent(self) -> float | None:
-        """Progress in percent, from the stated amounts or else the milestones done."""
+        """Progress in percent, from the stated amounts or else the milestones done; None for a plan alone."""
         if self.progress:
-            return percent(self.progress.done, self.progress.total)
+            return percent(self.progress.done, self.progress.total) if self.progress.measured else None
         if self.milestones:
             return percent(sum(m.done for m in self.milestones), len(self.milestones))
         return None
@@ -445,14 +581,32 @@ class Figure(Strict, title="数据"):
         None, title="指标编号", description="有分项的总数才需要编号，分项用 parent 指向它", examples=["projects"]
     )
     label: Text = Field(title="指标名称", description="显示在数字旁边", examples=["民生实事项目"])
-    value: float | None = Field(None, title="数值", description="当前值或已完成数，只写数字", examples=[101])
-    total: float | None = Field(None, title="总数", description="有总数时显示完成进度，只写数字", examples=[148])
+    value: Number | None = Field(
+        None,
+        title="数值",
+        description="实测的当前值或已完成数，只写数字；还没有实测就不写（只写目标或计划总量）",
+        examples=[101],
+    )
+    total: Number | None = Field(
+        None, title="总数", description="计划一共要完成多少，只写数字；只写总数，页面显示为计划", examples=[148]
+    )
     unit: Line = Field("", title="单位", description="百分比写 %", examples=["个", "户", "公里", "万元", "%"])
     target: TargetText | None = Field(
-        None, title="目标", description="比较符号加数字，页面显示是否达到", examples=["≥ 90%", "不低于 98%"]
+        None,
+        title="目标",
+        description="照计划原文写；有了实测数值，页面显示是否达到",
+        examples=["≥ 90%", "98%以上", "较去年下降30%", "全覆盖"],
+    )
+    baseline: Number | None = Field(
+        None,
+        title="比较基数",
+        description="目标是“较去年下降30%”“只增不减”这类变化时，写去年（比较对象）的数，网站据此算出是否达到",
+        examples=[120],
     )
     parent: Slug | None = Field(None, title="上级指标", description="这一项是哪个指标的分项", examples=["projects"])
-    as_of: date = Field(title="数据截至", description="写成 2021-09-12 这样的日期", examples=["2021-09-12"])
+    as_of: date | None = Field(
+        None, title="数据截至", description="写了数值就必须写：写成 2021-09-12 这样的日期", examples=["2021-09-12"]
+    )
     source: Line = Field("", title="数据来源", description="数据出自哪里，可不写", examples=["新闻发布会"])
 
     @model_validator(mode="after")
@@ -462,20 +616,66 @@ class Figure(Strict, title="数据"):
                 f"数值 {number(self.value)} 大于总数 {number(self.total)}",
                 "value 是已完成数，total 是总数：已完成的不能比总数多。",
             )
+        if self.value is not None and self.as_of is None:
+            raise Mistake(
+                f"写了数值 {number(self.value)}，没有写数据截至哪一天",
+                "添加「as_of: 2021-09-12」：网站只把有日期的实测数当作结果显示；还没有实测，就删掉 value。",
+            )
+        if self.baseline is not None and not (self.target and self.target.relative):
+            raise Mistake(
+                "写了比较基数（baseline），但目标不是和它比较的变化",
+                "baseline 只配“较去年下降30%”“只增不减”这类目标用；不是这类目标就删掉 baseline。",
+            )
         percents = [v for v in (self.value, self.total) if v is not None and self.unit == "%"]
-        if self.target and self.target.unit == "%":
-            percents.append(self.target.value)
+        if self.target and self.target.unit == "%" and not self.target.relative:
+            percents.append(self.target.number)
         if not all(0 <= v <= 100 for v in percents):
             raise Mistake("百分比要在 0 到 100 之间", "百分比写 0 到 100 之间的数，例如 92.5；不要写百分号以外的单位。")
+        self._check_target_unit()
         return self
+
+    def _check_target_unit(self) -> None:
+        """A target is compared in the figure's unit, or as a percentage of its total."""
+        target = self.target
+        if not target or target.number is None or not target.unit or target.unit == self.unit or not self.unit:
+            return
+        if target.unit == "%" and (self.total is not None or target.relative):
+            return  # a share of the total, or a change in percent
+        if target.relative and target.unit.endswith("百分点") and self.unit == "%":
+            return
+        raise Mistake(
+            f"目标的单位「{target.unit}」和数据的单位「{self.unit}」不一样，无法比较",
+            f"把目标写成以「{self.unit}」为单位的数，例如“≥ 5{self.unit}”；目标是百分比时，写上 total（总数），网站算出比例再比较。",
+        )
 
     @property
     def percent(self) -> float | None:
         return percent(self.value, self.total) if self.value is not None and self.total else None
 
+    @property
+    def planned(self) -> bool:
+        """A plan's amount with nothing measured yet: shown as 计划, never as a result."""
+        return self.value is None and self.total is not None
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the measured value meets the target; None with no target, no value, or no way to tell."""
+        if not self.target or self.value is None:
+            return None
+        compared = self.value
+        if self.target.unit == "%" and self.unit != "%" and not self.target.relative:
+            compared = self.percent  # 覆盖率 as a share of the total
+        return None if compared is None else self.target.met_by(compared, self.baseline)
+
 
 class Achievements(Strict, title="重点工作和数据"):
-    domain: Slug = Field(title="所属领域", description="data/domains.yml 中某个领域的 id", examples=["healthcare"])
+    domain: Slug | None = Field(
+        None,
+        title="所属领域",
+        description="data/domains.yml 中某个领域的 id；"
+        "面向整个活动、不属于某个领域的重点工作和数据不写（这样的文件只能有一个）",
+        examples=["healthcare"],
+    )
     tasks: list[KeyTask] = Field(
         [],
         title="重点工作",
@@ -495,8 +695,13 @@ class Achievements(Strict, title="重点工作和数据"):
     figures: list[Figure] = Field(
         [],
         title="数据",
-        description="这个领域的数字：完成数、总数、比例",
-        examples=[[{"label": "开放床位", "value": 30, "unit": "张", "as_of": "2021-09-12"}]],
+        description="这个领域的数字：实测值、计划总量、目标",
+        examples=[
+            [
+                {"label": "开放床位", "value": 30, "unit": "张", "as_of": "2021-09-12"},
+                {"label": "破案率", "unit": "%", "target": "≥ 90%"},
+            ]
+        ],
     )
     before_after: list[BeforeAfter] = Field(
         [], title="前后对比", description="这个领域整体的变化，不属于某项重点工作时写在这里，可不写", examples=[[_PAIR]]

@@ -35,8 +35,21 @@ TASK_STATUSES = Vocabulary(
     [Term("未开始", "todo"), Term("进行中", "doing"), Term("已完成", "done"), Term("长期坚持", "ongoing")],
     ranked=("已完成", "进行中", "长期坚持", "未开始"),
 )  # finished work first
+# Where a task stands when no status was reported: read from its dates on the build day, and said so.
+SCHEDULE_STANDINGS = Vocabulary(
+    [
+        Term("未到开始时间", "todo"),
+        Term("按计划进行中", "doing"),
+        Term("完成时限已过，进展待更新", "overdue"),
+        Term("完成时限待定", "todo"),
+    ]
+)
+UNREPORTED = "未报进展"  # how charts and counts file the tasks with no reported status
 LEDGER_STATUSES = Vocabulary(
     [Term("已办结", "done"), Term("办理中", "doing"), Term("已答复", "answered"), Term("未采纳", "declined")]
 )
 # An activity that goes ahead as planned has no status; only a change of plan is written.
 ACTIVITY_STATUSES = Vocabulary([Term("已取消", "cancelled"), Term("延期", "postponed")])
+
+# What items of the whole campaign (no domain: a monthly report, a progress meeting) are filed under.
+CAMPAIGN_WIDE = "全局"

@@ -21,9 +21,12 @@ from campaign.data.kinds import KIND, KINDS, kind_of, label
 from campaign.data.load import Site
 from campaign.data.models import Activity
 from campaign.data.problems import Problem
-from campaign.data.vocabulary import TASK_STATUSES
+from campaign.data.standing import standing
+from campaign.data.vocabulary import TASK_STATUSES, UNREPORTED
 from campaign.data.yamlsource import Source
 from campaign.features.share.share import NO_FONT, font_file
+from campaign.fields.figures import number
+from campaign.fields.quotes import quoted
 from campaign.fields.when import When
 
 PLACEHOLDER = "待填写"  # written by the importer where the office's table says nothing
@@ -68,8 +71,12 @@ def understood(when: When) -> str:
     """The dates a phrase became, never more precise than written: 9月底10月初 → 2021-09-21 至 2021-10-10，日期待定."""
     if when.kind == "ongoing":
         return "长期开展，没有起止日期"
+    if when.kind == "undated":
+        return "没有日期，不排进日历的任何一天"
     if when.kind == "deadline":
         return f"{when.end.isoformat()} 之前"
+    if when.kind == "from":
+        return f"{when.start.isoformat()} 起，没有结束日期" + ("（开始日期待定）" if when.approximate else "")
     span = when.start.isoformat() if when.start else ""
     if when.end and when.end != when.start:
         span += f" 至 {when.end.isoformat()}"
@@ -85,7 +92,10 @@ def _counts(site: Site) -> list[str]:
     for domain in site.domains:
         achievements = site.achievements.get(domain.id)
         tasks = achievements.tasks if achievements else []
-        counts = [(status, sum(t.status == status for t in tasks)) for status in TASK_STATUSES.labels]
+        counts = [
+            (status, sum((t.status or UNREPORTED) == status for t in tasks))
+            for status in (*TASK_STATUSES.labels, UNREPORTED)
+        ]
         by_status = "、".join(f"{status} {count}" for status, count in counts if count)
         figures = len(achievements.figures) if achievements else 0
         lines.append(
@@ -118,6 +128,7 @@ def warnings(site: Site, data_dir: Path, content_dir: Path, on: date) -> list[Pr
     sources = _sources(data_dir)
     found = [_unreported(site, a, content_dir, on) for a in site.activities]
     found += [w for s in sources for w in _overdue(s, site, on)]
+    found += [w for s in sources for w in _before_the_campaign(s, site)]
     found += _reports_ahead(site, data_dir, on)
     return sorted([w for w in found if w] + _lasting(site, data_dir, content_dir))
 
@@ -186,7 +197,7 @@ def _unreported(site: Site, activity: Activity, content_dir: Path, on: date) -> 
     return Problem(
         file,
         line,
-        f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有回顾。",
+        f"活动{quoted(activity.title, '「」')}已于 {end.isoformat()} 结束，还没有回顾。",
         f"用 make new-report 写一篇回顾（实际日期、参加人数、意见建议和照片），存在 data/reports/{activity.id}.yml；"
         "活动改期了，就写 status: 延期，把 when 改成新的时间、原来的时间写在 planned；没有办，就写 status: 已取消。",
     )
@@ -210,31 +221,78 @@ def _reports_ahead(site: Site, data_dir: Path, on: date) -> list[Problem]:
 
 
 def _overdue(source: Source, site: Site, on: date) -> list[Problem]:
-    """Key tasks and milestones whose time has passed but that are not marked done."""
-    data = source.data if isinstance(source.data, dict) else {}
-    achievements = site.achievements.get(data.get("domain"))
-    if not achievements or "tasks" not in data:
-        return []
+    """Key tasks past their deadline and not done (their pages say so too), and milestones past but not done."""
+    achievements = _achievements_in(source, site)
     found = []
-    for i, task in enumerate(achievements.tasks):
-        if _passed(task.deadline, on) and task.status in ("未开始", "进行中"):
+    for i, task in enumerate(achievements.tasks if achievements else []):
+        if standing(task, on, site.campaign.period).overdue:
+            found.append(_overdue_task(source, i, task))
+        if task.progress and task.progress.done is not None and not task.progress.as_of:
             found.append(
                 source.problem(
-                    ("tasks", i, "status"),
-                    f"「{task.title}」的完成时限（{task.deadline.text}）已过，进展还是「{task.status}」。",
-                    "完成了就把 status 改成 已完成；推迟了就把 deadline 改成新的时限。",
+                    ("tasks", i, "progress"),
+                    f"{quoted(task.title, '「」')}写了已完成量 {number(task.progress.done)}，没有写截至哪一天；"
+                    "网站上不显示进度条，只写“未注明统计日期”。",
+                    "在 progress 里加上 as_of: 2021-10-31（统计到哪一天）。",
                 )
             )
         found += [
             source.problem(
                 ("tasks", i, "milestones", j, "done"),
-                f"「{task.title}」的时间节点「{m.what}」（{m.when.text}）已过，还没有标为完成。",
+                f"{quoted(task.title, '「」')}的时间节点{quoted(m.what, '「」')}（{m.when.text}）已过，还没有标为完成。",
                 "完成了就写 done: true；推迟了就改这个节点的 when。",
             )
             for j, m in enumerate(task.milestones)
             if _passed(m.when, on) and not m.done
         ]
     return found
+
+
+def _overdue_task(source: Source, index: int, task) -> Problem:
+    if task.status:
+        return source.problem(
+            ("tasks", index, "status"),
+            f"{quoted(task.title, '「」')}的完成时限（{task.deadline.text}）已过，进展还是「{task.status}」；"
+            "网站上显示“完成时限已过”和这次报告的进展。",
+            "完成了就把 status 改成 已完成；还在做就写上最新进展和日期（as_of）；推迟了就把 deadline 改成新的时限。",
+        )
+    return source.problem(
+        ("tasks", index, "deadline"),
+        f"{quoted(task.title, '「」')}的完成时限（{task.deadline.text}）已过，还没有报告进展；网站上显示“完成时限已过，进展待更新”。",
+        "添加 status（已完成、进行中……）和 as_of（报告日期）；推迟了就把 deadline 改成新的时限。",
+    )
+
+
+def _achievements_in(source: Source, site: Site):
+    """The validated achievements of an achievements file: a domain's, or the whole campaign's (no domain)."""
+    data = source.data if isinstance(source.data, dict) else {}
+    if "tasks" not in data:
+        return None
+    return site.achievements.get(data["domain"]) if data.get("domain") else site.campaign_wide
+
+
+def _before_the_campaign(source: Source, site: Site) -> list[Problem]:
+    """Festival dates before the campaign starts: 春节前 in a plan for the year is often the next 春节."""
+    period = site.campaign.period
+    if isinstance(source.data, list):  # an activities file
+        items = [site.activity(raw.get("id")) if isinstance(raw, dict) else None for raw in source.data]
+        dated = [((i, "when"), a.title, a.when) for i, a in enumerate(items) if a]
+    else:
+        achievements = _achievements_in(source, site)
+        dated = [
+            (("tasks", i, "deadline"), t.title, t.deadline)
+            for i, t in enumerate(achievements.tasks if achievements else [])
+        ]
+    return [
+        source.problem(
+            loc,
+            f"{quoted(title, '「」')}的时间（{when.text}）按 {when.end.year} 年的{when.festival}算是 "
+            f"{when.end.isoformat()}，在活动周期开始（{period.start.isoformat()}）之前。",
+            f"如果指下一个{when.festival}，写“次年{when.text}”；确实是这一天，可以不管这条提醒。",
+        )
+        for loc, title, when in dated
+        if when.festival and when.end and when.end < period.start
+    ]
 
 
 def _passed(when: When, on: date) -> bool:
@@ -334,9 +392,9 @@ def _data_images_without_alt(source: Source) -> list[Problem]:
 def _content_images_without_alt(content_dir: Path) -> list[Problem]:
     found = []
     for path in sorted(Path(content_dir).rglob("*.md")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for line_number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if _NO_ALT.search(line):
-                found.append(Problem(label(path, content_dir), number, "图片没有替代文字。", _ALT_HINT))
+                found.append(Problem(label(path, content_dir), line_number, "图片没有替代文字。", _ALT_HINT))
     return found
 
 

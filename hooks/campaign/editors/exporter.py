@@ -64,10 +64,10 @@ BODY_FONT, HEADING_FONT = "仿宋", "黑体"
 
 def cells(site: Site, kind: str, item, domain: str) -> dict[str, str]:
     """One activity's or key task's row: {header: text}. The text update.py compares each cell with."""
-    unit = item.organiser if kind == "activities" else item.unit
+    unit = (item.organiser if kind == "activities" else item.unit) or ""  # a unit the plan leaves out stays empty
     found = PARTNERS.match(unit)
     row = {
-        "事项类别": site.domain(domain).name,
+        "事项类别": site.domain_name(domain),
         "责任单位": found["lead"] if found else unit,
         "配合单位": found["partners"] if found else "",
     }
@@ -75,7 +75,7 @@ def cells(site: Site, kind: str, item, domain: str) -> dict[str, str]:
         return row | {
             "活动内容": item.title,
             "时间安排": item.when.text,
-            "活动地点": item.where,
+            "活动地点": item.where or "",
             "参与对象": item.audience,
             "活动形式": "、".join(item.channels),
             "活动介绍": item.summary.strip(),
@@ -87,20 +87,20 @@ def cells(site: Site, kind: str, item, domain: str) -> dict[str, str]:
         "类型": item.kind,
         "具体措施": "\n".join(numbered),
         "完成时限": item.deadline.text,
-        "进展": item.status,
-        "编号": f"{domain}/{item.id}",
+        "进展": item.status or "",
+        "编号": f"{domain}/{item.id}" if domain else item.id,
     }
 
 
 def rows(site: Site, kind: str) -> list[dict[str, str]]:
     """Every activity or key task in domain order, as cells."""
-    order = {d.id: n for n, d in enumerate(site.domains)}
+    order = {d.id: n for n, d in enumerate(site.domains)} | {None: len(site.domains)}  # the whole campaign's last
     if kind == "activities":
         items = sorted(site.activities, key=lambda a: order[a.domain])  # stable: file order within a domain
         return [cells(site, kind, a, a.domain) for a in items]
-    return [
-        cells(site, kind, t, d) for d in sorted(site.achievements, key=order.get) for t in site.achievements[d].tasks
-    ]
+    tasks = [(d, site.achievements[d].tasks) for d in sorted(site.achievements, key=order.get)]
+    tasks += [(None, site.campaign_wide.tasks)] if site.campaign_wide else []
+    return [cells(site, kind, t, d) for d, group in tasks for t in group]
 
 
 def title(site: Site, kind: str) -> str:

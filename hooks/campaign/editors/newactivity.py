@@ -25,7 +25,7 @@ from campaign.fields.mistake import Mistake
 from campaign.fields.when import read_when
 
 ASKED = ["domain", "title", "when", "where", "organiser", "audience", "channels", "summary", "id"]
-REQUIRED = {"domain", "title", "when", "where", "organiser", "id"}
+REQUIRED = {"domain", "title", "when", "id"}  # a place or unit the plan does not state is left out (待定, 未注明)
 Ask = Callable[[str], str]
 _FIELDS = Activity.model_json_schema()["properties"]  # the Chinese titles, descriptions and examples editors see
 
@@ -127,7 +127,7 @@ def ask_text(fields: dict, key: str, default: str, ask: Ask, required: bool) -> 
 
 def _default(key: str, fields: dict, site: Site) -> str:
     if key == "organiser":
-        return site.domain(fields["domain"]).unit
+        return site.domain(fields["domain"]).unit or ""
     if key == "id":
         return free_id({a.id for a in site.activities}, fields["domain"])
     return ""

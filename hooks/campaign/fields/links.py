@@ -1,4 +1,6 @@
-"""The feedback channels' links: only web forms, telephone numbers and e-mail addresses get through.
+"""The feedback channels' links: only web forms, telephone numbers and e-mail addresses get through;
+the other channels (a WeChat account, a mini-program, a suggestion box, a reception day) are names and
+places, printed as one line of plain text and never as a link.
 
 A link from the data lands in an `href` on every page and in every QR code, so a value such as
 `javascript:…`, `data:…` or `vbscript:…` must never reach it, however it is disguised (" javascript:",
@@ -62,6 +64,43 @@ def email(value) -> str:
         raise Mistake(
             f"「{shown(text)}」不是邮箱地址", "只写邮箱地址，例如 yijian@example.org；不要写 mailto: 或其他文字。"
         )
+    return text
+
+
+_NAME_HINT = "只写名称，例如“永安镇发布”：不写网址、链接或换行，30 个字以内。"
+_PLACE_HINT = "写一句地点，例如“镇政府一楼大厅”：不写网址、链接或换行，60 个字以内。"
+_WECHAT_ID = re.compile(r"^[A-Za-z][-_A-Za-z0-9]{5,19}$")
+_LINKISH = re.compile(r"[a-z][a-z0-9+.-]*:(?!\d)|www\.", re.I)  # a scheme (javascript:, weixin:) or a host
+
+
+def channel_name(value) -> str:
+    """The name of an account or mini-program, as residents search for it."""
+    return _plain(value, 30, _NAME_HINT)
+
+
+def channel_place(value) -> str:
+    """Where a suggestion box stands or a reception is held."""
+    return _plain(value, 60, _PLACE_HINT)
+
+
+def wechat_id(value) -> str:
+    """A WeChat ID: 6 to 20 letters, digits, - and _, starting with a letter (WeChat's own rule)."""
+    text = _text(value, "写公众号的微信号，例如 yongan_fabu；没有就不写。")
+    if not _WECHAT_ID.match(text):
+        raise Mistake(
+            f"「{shown(text)}」不是微信号",
+            "微信号是 6 到 20 个英文字母、数字、减号或下划线，以字母开头，例如 yongan_fabu。",
+        )
+    return text
+
+
+def _plain(value, longest: int, hint: str) -> str:
+    """One line of text that no page or poster could turn into a link."""
+    text = _text(value, hint, spaces=True)
+    if _LINKISH.search(text):
+        raise Mistake(f"「{shown(text)}」像是网址或链接", hint)
+    if len(text) > longest:
+        raise Mistake(f"「{shown(text)}」太长（{len(text)} 个字）", hint)
     return text
 
 

@@ -42,16 +42,19 @@ def read_photo_date(value, year: int) -> When:
     return read_moment(value, year, "写拍摄的日期或月份，例如 2021-09-12、2021年9月。")
 
 
-def image_uses(entries: Iterable[tuple[BaseModel, object, tuple]], photo: type) -> dict[str, list[str]]:
-    """Image path -> "file:line" of every `photo` in `entries` ((item, source, loc) triples) using it."""
+def image_uses(entries: Iterable[tuple[BaseModel, object, tuple]], kinds: dict[type, str]) -> dict[str, list[str]]:
+    """Image path -> "file:line" of every use in `entries` ((item, source, loc) triples): each instance
+    of a model in `kinds` names an image under its key there (a photo's `image`, a QR code's `qr`)."""
     uses: dict[str, list[str]] = {}
     for item, source, loc in entries:
-        for where, found in _instances(item, photo, loc):
-            uses.setdefault(found.image, []).append(f"{source.label}:{source.line_of(where + ('image',))}")
+        for where, found in _instances(item, tuple(kinds), loc):
+            key = kinds[type(found)]
+            if path := getattr(found, key):
+                uses.setdefault(path, []).append(f"{source.label}:{source.line_of(where + (key,))}")
     return uses
 
 
-def _instances(value, cls: type, loc: tuple) -> Iterator[tuple[tuple, BaseModel]]:
+def _instances(value, cls: tuple[type, ...], loc: tuple) -> Iterator[tuple[tuple, BaseModel]]:
     if isinstance(value, cls):
         yield loc, value
     elif isinstance(value, BaseModel):

@@ -18,9 +18,11 @@ import nh3
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from campaign.data.standing import overdue, standing
 from campaign.data.vocabulary import LEDGER_STATUSES, TASK_STATUSES
 from campaign.fields.dates import date_cn, moment_cn
 from campaign.fields.figures import number
+from campaign.fields.quotes import quoted
 from campaign.fields.when import When
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -102,7 +104,7 @@ def markdown(text: str) -> Markup:
 
 def datetime_attr(when: When) -> str:
     """A `<time datetime>` value no more precise than the phrase, or "" where none fits."""
-    if when.start is None or when.start.year != (when.end or when.start).year:
+    if when.start is None or when.end is None or when.start.year != when.end.year:
         return ""
     if when.precision == "day" and when.start == when.end:
         clock = f"T{when.time_start:%H:%M}" if when.time_start else ""
@@ -129,7 +131,12 @@ def environment() -> Environment:
         bytecode_cache=BYTECODE,
     )
     env.filters.update(
-        markdown=markdown, datetime_attr=datetime_attr, number=number, moment_cn=moment_cn, date_cn=date_cn
+        markdown=markdown,
+        datetime_attr=datetime_attr,
+        number=number,
+        moment_cn=moment_cn,
+        date_cn=date_cn,
+        quoted=quoted,
     )
-    env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES)
+    env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES, standing=standing, overdue=overdue)
     return env

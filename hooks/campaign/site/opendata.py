@@ -1,7 +1,11 @@
-"""Open data: the schedule and the key tasks as JSON and as CSV that Excel opens (UTF-8 with BOM).
+"""Open data: the schedule, the closing reports, the key tasks and the figures as JSON and as CSV that Excel
+opens (UTF-8 with BOM).
 
+The plan is kept as written: a figure's value, total and target (as written and as read), numbers as the
+plan prints them (560, not 560.0); a task's reported status apart from where its dates put it that day.
 A CSV cell of text that a spreadsheet would read as a formula (=HYPERLINK(…), +cmd|…, @SUM(…)) is
 neutralised as OWASP recommends, with a leading single quote; the JSON files keep every value as written.
+
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 from campaign.data.ledger import (
     FEEDBACK_FIELDS,
@@ -19,6 +24,9 @@ from campaign.data.ledger import (
     totals_records,
 )
 from campaign.data.load import Site
+from campaign.data.standing import standing
+from campaign.fields.dates import today
+from campaign.fields.figures import Target
 from campaign.fields.when import When
 
 ACTIVITY_FIELDS = [
@@ -60,6 +68,7 @@ REPORT_FIELDS = [
     "article",
     "url",
 ]
+# A task's reported status with its date, and where its dates put it on the build day (schedule_position).
 TASK_FIELDS = [
     "domain",
     "domain_name",
@@ -68,15 +77,44 @@ TASK_FIELDS = [
     "kind",
     "unit",
     "status",
+    "status_as_of",
+    "schedule_position",
+    "overdue",
     "deadline",
     "deadline_kind",
     "start",
     "end",
+    "precision",
     "reading",
+    "progress_done",
+    "progress_total",
+    "progress_unit",
+    "progress_as_of",
     "measures",
     "url",
 ]
-FIGURE_FIELDS = ["domain", "domain_name", "label", "value", "unit", "as_of", "source", "url"]
+# The target as written and as read: comparison (≥ ≤ > < = 下降 增长 不减少), number, unit, reference (较去年).
+FIGURE_FIELDS = [
+    "domain",
+    "domain_name",
+    "id",
+    "parent",
+    "label",
+    "value",
+    "total",
+    "percent",
+    "unit",
+    "target",
+    "target_comparison",
+    "target_number",
+    "target_unit",
+    "target_reference",
+    "baseline",
+    "met",
+    "as_of",
+    "source",
+    "url",
+]
 
 
 def _when(when: When) -> dict:
@@ -92,13 +130,17 @@ def _when(when: When) -> dict:
     }
 
 
+def _day(value: date | None) -> str | None:
+    return value and value.isoformat()
+
+
 def activity_records(site: Site) -> list[dict]:
     return [
         {
             "id": a.id,
             "title": a.title,
             "domain": a.domain,
-            "domain_name": site.domain(a.domain).name,
+            "domain_name": site.domain_name(a.domain),
             "when": a.when.text,
             "kind": a.when.kind,
             **_when(a.when),
@@ -124,7 +166,7 @@ def report_records(site: Site) -> list[dict]:
                 "activity": r.activity,
                 "title": activity.title,
                 "domain": activity.domain,
-                "domain_name": site.domain(activity.domain).name,
+                "domain_name": site.domain_name(activity.domain),
                 "held": r.held.text,
                 "start": r.held.start.isoformat(),
                 "end": r.held.end.isoformat(),
@@ -146,27 +188,42 @@ def _as_written(amount) -> str | None:
     return None if amount is None else str(amount)
 
 
-def task_records(site: Site) -> list[dict]:
+def _achievements(site: Site):
+    """(domain id or None, its name, page URL, achievements): each domain's, then the whole campaign's."""
+    found = [(d.id, d.name, f"domains/{d.id}/", site.achievements.get(d.id)) for d in site.domains]
+    found.append((None, site.domain_name(None), "", site.campaign_wide))
+    return [(domain, name, url, achievements) for domain, name, url, achievements in found if achievements]
+
+
+def task_records(site: Site, on: date) -> list[dict]:
     records = []
-    for domain in site.domains:
-        for task in getattr(site.achievements.get(domain.id), "tasks", []):
-            when = _when(task.deadline)
+    for domain, name, url, achievements in _achievements(site):
+        for task in achievements.tasks:
+            when, stands, progress = _when(task.deadline), standing(task, on, site.campaign.period), task.progress
             records.append(
                 {
-                    "domain": domain.id,
-                    "domain_name": domain.name,
+                    "domain": domain,
+                    "domain_name": name,
                     "id": task.id,
                     "title": task.title,
                     "kind": task.kind,
                     "unit": task.unit,
                     "status": task.status,
+                    "status_as_of": _day(stands.as_of),
+                    "schedule_position": stands.position,
+                    "overdue": stands.overdue,
                     "deadline": task.deadline.text,
                     "deadline_kind": task.deadline.kind,
                     "start": when["start"],
                     "end": when["end"],
+                    "precision": when["precision"],
                     "reading": when["reading"],
+                    "progress_done": progress and progress.done,
+                    "progress_total": progress and progress.total,
+                    "progress_unit": progress and progress.unit,
+                    "progress_as_of": progress and _day(progress.as_of),
                     "measures": task.measures,
-                    "url": f"domains/{domain.id}/#{task.id}",
+                    "url": f"{url}#{task.id}" if domain else "#campaign-wide",
                 }
             )
     return records
@@ -175,18 +232,35 @@ def task_records(site: Site) -> list[dict]:
 def figure_records(site: Site) -> list[dict]:
     return [
         {
-            "domain": d.id,
-            "domain_name": d.name,
+            "domain": domain,
+            "domain_name": name,
+            "id": f.id,
+            "parent": f.parent,
             "label": f.label,
             "value": f.value,
+            "total": f.total,
+            "percent": f.percent,
             "unit": f.unit,
-            "as_of": f.as_of.isoformat(),
+            **_target(f.target),
+            "baseline": f.baseline,
+            "met": f.met,
+            "as_of": _day(f.as_of),
             "source": f.source,
-            "url": f"domains/{d.id}/#figures",
+            "url": f"{url}#figures" if domain else "#campaign-wide",
         }
-        for d in site.domains
-        for f in getattr(site.achievements.get(d.id), "figures", [])
+        for domain, name, url, achievements in _achievements(site)
+        for f in achievements.figures
     ]
+
+
+def _target(target: Target | None) -> dict:
+    return {
+        "target": target and target.text,
+        "target_comparison": target and target.comparison,
+        "target_number": target and target.number,
+        "target_unit": target and target.unit,
+        "target_reference": target and target.reference,
+    }
 
 
 def to_json(records: list[dict]) -> str:
@@ -217,14 +291,15 @@ def _inert(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def data_files(site: Site) -> dict[str, str]:
-    """Site-relative path -> text of every open-data file."""
+def data_files(site: Site, on: date | None = None) -> dict[str, str]:
+    """Site-relative path -> text of every open-data file; `on` is the day tasks are placed on (the build's)."""
+    on = on or today()
     sets = {
         "activities": (activity_records(site), ACTIVITY_FIELDS),
-        "achievements": (task_records(site), TASK_FIELDS),
+        "achievements": (task_records(site, on), TASK_FIELDS),
         "figures": (figure_records(site), FIGURE_FIELDS),
         "reports": (report_records(site), REPORT_FIELDS),
-        "feedback": (item_records(site.ledger, lambda d: site.domain(d).name), FEEDBACK_FIELDS),
+        "feedback": (item_records(site.ledger, site.domain_name), FEEDBACK_FIELDS),
         "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS),
         "feedback-outputs": (output_records(site.ledger), OUTPUT_FIELDS),
     }

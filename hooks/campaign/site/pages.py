@@ -144,7 +144,7 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
             title,
             "home.html",
             {
-                **dashboard.context(site),
+                **dashboard.context(site, on),
                 "upcoming": upcoming(site, on),
                 "reports": [e for e in news_entries(site) if e.report][:REPORTS],
             },
@@ -177,11 +177,11 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
             "activity.html",
             {
                 "activity": activity,
-                "domain": site.domain(activity.domain),
+                "domain": activity.domain and site.domain(activity.domain),
                 "phase": phase(site, activity, on),
                 "jsonld": jsonld.script(jsonld.event(site, activity, site_url)),
             },
-            {"description": f"{activity.when.reading}，{activity.where}"},
+            {"description": "，".join(filter(None, (activity.when.reading, activity.where)))},
         )
         for activity in site.activities
     ]
@@ -189,8 +189,10 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
 
 
 def upcoming(site: Site, on: date) -> list:
-    """Activities not yet over on `on`, soonest first (cancelled ones not); ongoing ones are on the calendar instead."""
-    return [a for a in site.activities if a.when.end and a.when.end >= on and a.status != "已取消"][:UPCOMING]
+    """Activities not yet over on `on`, soonest first (cancelled ones not), and those yet to start that run on
+    (3月起); ongoing and undated ones are on the calendar instead."""
+    ahead = lambda when: when.end >= on if when.end else when.kind == "from" and when.start >= on
+    return [a for a in site.activities if ahead(a.when) and a.status != "已取消"][:UPCOMING]
 
 
 def phase(site: Site, activity, on: date) -> str:

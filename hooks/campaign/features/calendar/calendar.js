@@ -12,8 +12,10 @@
   }
 
   function statusOf(item, today) {
-    if (item.dataset.kind === "ongoing") return "ongoing";
+    var kind = item.dataset.kind;
+    if (kind === "ongoing" || kind === "undated") return kind;
     if (item.dataset.last < today) return "past";
+    if (kind === "deadline") return "due";  // due, not starting: listed by the month it falls due
     return item.dataset.first > today ? "upcoming" : "ongoing";
   }
 
@@ -37,11 +39,14 @@
 
   var ORDER = {
     upcoming: function (a, b) { return a.dataset.first.localeCompare(b.dataset.first); },
+    due: function (a, b) { return a.dataset.last.localeCompare(b.dataset.last); },
     ongoing: function (a, b) {
       return (a.dataset.kind === "ongoing") - (b.dataset.kind === "ongoing") || a.dataset.last.localeCompare(b.dataset.last);
     },
     past: function (a, b) { return b.dataset.last.localeCompare(a.dataset.last); },
+    undated: function () { return 0; },
   };
+  var BY_MONTH = { upcoming: "first", due: "last", past: "last" };  // the date a section groups by
 
   function regroup(today) {
     var items = Array.prototype.slice.call(agenda.querySelectorAll("[data-cc-item]"));
@@ -51,7 +56,7 @@
       box.textContent = "";
       var target = null, key = null;
       mine.forEach(function (item) {
-        var month = status === "ongoing" ? "" : (status === "past" ? item.dataset.last : item.dataset.first).slice(0, 7);
+        var month = BY_MONTH[status] ? item.dataset[BY_MONTH[status]].slice(0, 7) : "";
         if (!target || month !== key) {
           var group = box.appendChild(month ? monthGroup(month) : list());
           target = month ? group.querySelector("ul") : group;

@@ -3,7 +3,9 @@
 One feed for the whole schedule, one per domain, and one file per activity. Dates are no more precise
 than the phrase: a vague date is an all-day span over what it names (DATE values, DTEND exclusive),
 marked TENTATIVE, with the reading in the description; only a known day and time is timed
-(TZID=Asia/Shanghai, with its VTIMEZONE); a known recurrence carries its RRULE.
+(TZID=Asia/Shanghai, with its VTIMEZONE); a known recurrence carries its RRULE. A deadline is an entry on
+the day it falls due, titled and categorised 截止. An activity with no date at all (适时, 择机) has no
+event: RFC 5545 gives every event a start, and none was given.
 """
 
 from __future__ import annotations
@@ -45,20 +47,28 @@ def feeds(
         f"{versions('icalendar', 'lunar-python', 'python-dateutil', 'tzdata')} {code_digest()}",
     )
     context = [site_url, site.campaign.model_dump_json()]
-    domains = {d.id: d.model_dump_json() for d in site.domains}
+    domains = {d.id: d.model_dump_json() for d in site.domains} | {None: ""}
+    dated = [a for a in site.activities if has_event(a)]
     entries = {}
-    for activity in site.activities:
+    for activity in dated:
         revision = revisions.get(activity.id)
         key = memo.key([*context, domains[activity.domain], activity.model_dump_json(), repr(revision)])
         entries[activity.id] = _Entry(*(memo.get(key) or memo.put(key, _entry(site, activity, site_url, revision))))
     memo.save()
-    files = {"calendar/all.ics": _feed(site, site.activities, entries, site.campaign.title, "all", site_url)}
+    files = {"calendar/all.ics": _feed(site, dated, entries, site.campaign.title, "all", site_url)}
     for domain in site.domains:
         if activities := site.activities_of(domain.id):
             name = f"{site.campaign.title}：{domain.name}"
-            files[f"calendar/{domain.id}.ics"] = _feed(site, activities, entries, name, domain.id, site_url)
-    files |= {f"activities/{a.id}.ics": entries[a.id].file for a in site.activities}
+            files[f"calendar/{domain.id}.ics"] = _feed(
+                site, [a for a in activities if has_event(a)], entries, name, domain.id, site_url
+            )
+    files |= {f"activities/{a.id}.ics": entries[a.id].file for a in dated}
     return {path: text.encode() for path, text in files.items()}
+
+
+def has_event(activity: Activity) -> bool:
+    """Whether the activity has a calendar entry (and its page a link to add it)."""
+    return activity.when.kind != "undated"
 
 
 class _Entry(NamedTuple):
@@ -131,9 +141,10 @@ _CHANGED = {"已取消": ("（已取消）", "CANCELLED"), "延期": ("（延期
 
 def event(site: Site, activity: Activity, site_url: str, revision: Revision | None = None) -> Event:
     when, url = activity.when, f"{site_url}activities/{activity.id}/"
-    suffix = {"deadline": "（截止）", "ongoing": "（长期开展）"}.get(
+    suffix = {"deadline": "（截止）", "ongoing": "（长期开展）", "from": "（开始，之后持续开展）"}.get(
         when.kind, "（日期待定）" if when.approximate else ""
     )
+    categories = ["截止"] if when.kind == "deadline" else []
     changed, status = _CHANGED.get(activity.status, ("", None))
     created = Event.new(
         uid=_uid(activity.id, site_url),
@@ -141,9 +152,9 @@ def event(site: Site, activity: Activity, site_url: str, revision: Revision | No
         sequence=revision.sequence if revision else 0,
         last_modified=revision.stamp if revision else None,
         summary=text(activity.title + changed + suffix),
-        location=text(activity.where),
+        location=text(activity.where) if activity.where else None,
         url=url,
-        categories=[text(site.domain(activity.domain).name)],
+        categories=[*categories, text(site.domain_name(activity.domain))],
         description=text(_description(activity, url)),
         status=status or ("TENTATIVE" if when.approximate else "CONFIRMED"),
     )
@@ -163,9 +174,10 @@ def _description(activity: Activity, url: str) -> str:
     )
     if activity.planned:
         lines.append(f"原定时间：{activity.planned.reading}，改为下面的时间。")
+    said = f"截止：{when.reading}完成" if when.kind == "deadline" else f"时间：{when.reading}"
     lines += [
-        f"时间：{when.reading}" + (f"（原文：{when.text}）" if when.text != when.reading else ""),
-        *(f"{label}：{value}" for label, value in activity.facts()),
+        said + (f"（原文：{when.text}）" if when.text != when.reading else ""),
+        *(f"{label}：{value}" for label, value, _ in activity.facts()),
     ]
     if when.kind == "ongoing":
         lines.append("长期开展，没有固定日期；日历中按活动周期显示。")

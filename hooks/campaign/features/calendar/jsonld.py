@@ -39,20 +39,23 @@ def script(data) -> Markup:
 
 
 def event(site: Site, activity: Activity, site_url: str) -> dict:
-    online = activity.where.startswith("线上")
-    mode = "Online" if online else "Mixed" if "线上" in activity.where else "Offline"
+    where = activity.where or ""
+    online = where.startswith("线上")
+    mode = "Online" if online else "Mixed" if "线上" in where else "Offline"
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": activity.title,
         "url": f"{site_url}activities/{activity.id}/",
         "inLanguage": "zh-CN",
-        "description": f"{activity.when.reading}，{activity.where}",
-        "location": {"@type": "VirtualLocation" if online else "Place", "name": activity.where},
-        "organizer": {"@type": "Organization", "name": activity.organiser},
+        "description": "，".join(filter(None, (activity.when.reading, where))),
         "eventStatus": f"https://schema.org/{_STATUS.get(activity.status, 'EventScheduled')}",
-        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
     }
+    if where:  # a place or organiser the plan does not state is left out, not invented
+        data["location"] = {"@type": "VirtualLocation" if online else "Place", "name": where}
+        data["eventAttendanceMode"] = f"https://schema.org/{mode}EventAttendanceMode"
+    if activity.organiser:
+        data["organizer"] = {"@type": "Organization", "name": activity.organiser}
     if activity.planned and (previous := _dates(activity.planned, site.campaign.period).get("startDate")):
         data["previousStartDate"] = previous
     if activity.audience:
@@ -61,10 +64,12 @@ def event(site: Site, activity: Activity, site_url: str) -> dict:
 
 
 def _dates(when: When, period: When) -> dict:
-    if when.kind == "ongoing":
+    if when.kind in ("ongoing", "undated"):
         return {}
     if when.kind == "deadline":
         return {"endDate": _iso(when.end, when.precision)}
+    if when.kind == "from":
+        return {"startDate": _iso(when.start, when.precision, when.time_start)}
     first, last = window(when, period)
     known = days(when, period)
     if when.kind == "recurring" or (when.time_start and len(known) > 1):  # 10月8日至12日 9:00: each day
@@ -84,8 +89,12 @@ def _schedule(when: When, first: date, last: date) -> dict:
         "endDate": last.isoformat(),
         "scheduleTimezone": "Asia/Shanghai",
     }
-    if "BYDAY" in rule:
-        schedule["byDay"] = [f"https://schema.org/{_WEEKDAYS[day]}" for day in rule["BYDAY"]]
+    if "BYDAY" in rule:  # MO, or 1MO (the first Monday of the month): byMonthWeek carries the 1
+        schedule["byDay"] = [f"https://schema.org/{_WEEKDAYS[day[-2:]]}" for day in rule["BYDAY"]]
+        if weeks := [int(day[:-2]) for day in rule["BYDAY"] if day[:-2]]:
+            schedule["byMonthWeek"] = weeks
+    if "BYMONTH" in rule:
+        schedule["byMonth"] = rule["BYMONTH"]
     if "BYMONTHDAY" in rule:
         schedule["byMonthDay"] = rule["BYMONTHDAY"]
     if when.time_start:

@@ -3,7 +3,9 @@ and month grids. Pure functions over the model and a date.
 
 Vague dates stay vague: 10月份 sits in a band for October and 12月中旬 in a band for that 旬, never on a
 day the editor did not give. Only known days (a date, a recurrence with a weekday or day of the month,
-a dated deadline) land on a day of the grid.
+a dated deadline, the known first day of 9月10日起) land on a day of the grid. A deadline is due, not
+starting: it is listed in the month it falls due, as 截止. An undated activity (适时) has no window at all:
+it is listed apart, never in a month.
 """
 
 from __future__ import annotations
@@ -18,18 +20,21 @@ from icalendar import vRecur
 from campaign.data.models import Activity
 from campaign.fields.when import When
 
-BANDS = ("month", "xun1", "xun2", "xun3", "span")  # the order bands are shown in a month
+BANDS = ("due", "month", "xun1", "xun2", "xun3", "span")  # the order bands are shown in a month
 
 
-def window(when: When, period: When) -> tuple[date, date]:
-    """The first and last day an activity may fall on. Ongoing activities and recurrences without
-    dates run through the campaign period; a deadline covers the stretch its phrase names (6月底前:
-    the last 旬 of June), so it is never placed on a day that was not given."""
+def window(when: When, period: When) -> tuple[date, date] | None:
+    """The first and last day an activity may fall on; None when its phrase gives no date (适时).
+    Ongoing activities and recurrences without dates run through the campaign period, and a start
+    that runs on (3月起) to its end; a deadline covers the stretch its phrase names (6月底前: the last 旬
+    of June), so it is never placed on a day that was not given."""
+    if when.kind == "undated":
+        return None
     if when.kind == "deadline":
         return _last_stretch(when), when.end
     if when.start is None:
         return period.start, period.end
-    return when.start, when.end
+    return when.start, when.end or max(when.start, period.end)
 
 
 def _last_stretch(when: When) -> date:
@@ -51,6 +56,8 @@ def days(when: When, period: When) -> list[date]:
     if when.precision != "day":
         return []
     first, last = window(when, period)
+    if when.kind == "from":
+        return [first]  # the day it starts; after that it runs on, not on every day
     if when.kind == "recurring":
         return _recurrence(when.rrule, first, last)
     return [first + timedelta(n) for n in range((last - first).days + 1)]
@@ -65,31 +72,47 @@ def _recurrence(rule: dict, first: date, last: date) -> list[date]:
 
 
 def status(when: When, today: date, period: When) -> str:
-    """ "upcoming", "ongoing" or "past" on `today`; 长期 activities are always ongoing."""
-    if when.kind == "ongoing":
-        return "ongoing"
+    """ "upcoming", "due" (a deadline still ahead), "ongoing", "past" or "undated" on `today`;
+    长期 activities are always ongoing."""
+    if when.kind in ("ongoing", "undated"):
+        return when.kind
     first, last = window(when, period)
-    return "past" if last < today else "upcoming" if first > today else "ongoing"
+    if last < today:
+        return "past"
+    if when.kind == "deadline":
+        return "due"
+    return "upcoming" if first > today else "ongoing"
 
 
 @dataclass(frozen=True)
 class Agenda:
     today: date
     upcoming: list[tuple[date, list[Activity]]]  # (first of the month, activities), soonest first
+    due: list[tuple[date, list[Activity]]]  # deadlines still ahead, by the month they fall due
     ongoing: list[Activity]  # ending soonest first, 长期 last
     past: list[tuple[date, list[Activity]]]  # latest first
+    undated: list[Activity]  # 适时, 择机: no date to sort by
 
 
 def agenda(activities: list[Activity], today: date, period: When) -> Agenda:
-    """Upcoming activities by the month they start, running ones, and past ones by the month they ended."""
-    found = {"upcoming": [], "ongoing": [], "past": []}
+    """Upcoming activities by the month they start, deadlines by the month they fall due, running ones,
+    past ones by the month they ended, and those without a date."""
+    found = {"upcoming": [], "due": [], "ongoing": [], "past": [], "undated": []}
     for activity in activities:
         found[status(activity.when, today, period)].append(activity)
     span = lambda a: window(a.when, period)
     upcoming = sorted(found["upcoming"], key=lambda a: (span(a)[0], a.id))
+    due = sorted(found["due"], key=lambda a: (span(a)[1], a.id))
     ongoing = sorted(found["ongoing"], key=lambda a: (a.when.kind == "ongoing", span(a)[1], a.id))
     past = sorted(found["past"], key=lambda a: (span(a)[1], a.id), reverse=True)
-    return Agenda(today, _by_month(upcoming, lambda a: span(a)[0]), ongoing, _by_month(past, lambda a: span(a)[1]))
+    return Agenda(
+        today,
+        _by_month(upcoming, lambda a: span(a)[0]),
+        _by_month(due, lambda a: span(a)[1]),
+        ongoing,
+        _by_month(past, lambda a: span(a)[1]),
+        sorted(found["undated"], key=lambda a: a.id),
+    )
 
 
 def _by_month(activities: list[Activity], day) -> list[tuple[date, list[Activity]]]:
@@ -113,12 +136,17 @@ class Slot:
     activity: Activity
     note: str  # a time of day, "…前完成" for a deadline, or the reading in a band
 
+    @property
+    def due(self) -> bool:
+        return self.activity.when.kind == "deadline"
+
 
 @dataclass(frozen=True)
 class MonthGrid:
     first: date
     weeks: list[list[tuple[date | None, list[Slot]]]]  # Monday first; None outside the month
     bands: dict[str, list[Slot]]  # BANDS keys -> activities of this month without a known day
+    undated: int = 0  # activities with no date at all, listed on the calendar page instead
 
     @property
     def busy_days(self) -> list[tuple[date, list[Slot]]]:
@@ -131,30 +159,39 @@ def month_grid(activities: list[Activity], first: date, period: When) -> MonthGr
     bands: dict[str, list[Slot]] = {key: [] for key in BANDS}
     for activity in activities:
         when = activity.when
-        if when.precision == "day":
-            for day in days(when, period):
-                if first <= day <= last:
-                    on_day.setdefault(day, []).append(Slot(activity, _day_note(when)))
-        elif band := _band(when, first, last, period):
+        if when.kind == "undated":
+            continue
+        known = [day for day in days(when, period) if first <= day <= last]
+        for day in known:
+            on_day.setdefault(day, []).append(Slot(activity, _day_note(when)))
+        if when.precision == "day" and (known or when.kind != "from"):
+            continue  # 9月10日起: on its day, then running on through the later months
+        if band := _band(when, first, last, period):
             bands[band].append(Slot(activity, when.reading + ("完成" if when.kind == "deadline" else "")))
     weeks = [
         [(day, on_day.get(day, [])) if day.month == first.month else (None, []) for day in week]
         for week in stdcal.Calendar().monthdatescalendar(first.year, first.month)
     ]
-    return MonthGrid(first, weeks, bands)
+    return MonthGrid(first, weeks, bands, sum(a.when.kind == "undated" for a in activities))
 
 
 def _day_note(when: When) -> str:
     if when.kind == "deadline":
         return when.reading + "完成"
-    return "—".join(f"{t.hour}:{t.minute:02d}" for t in (when.time_start, when.time_end) if t)
+    if when.kind == "from":
+        return "开始，之后持续开展"
+    clock = "—".join(f"{t.hour}:{t.minute:02d}" for t in (when.time_start, when.time_end) if t)
+    return clock or when.daypart
 
 
 def _band(when: When, first: date, last: date, period: When) -> str | None:
-    """Which band of the month from `first` to `last` a vague activity sits in, if any."""
+    """Which band of the month from `first` to `last` a vague activity sits in, if any: a deadline
+    in the month it falls due."""
     start, end = window(when, period)
     if end < first or start > last:
         return None
+    if when.kind == "deadline":
+        return "due"
     low, high = max(start, first), min(end, last)
     if when.precision == "xun" and _xun(low) == _xun(high):
         return f"xun{_xun(low) + 1}"  # 9月底10月初: September's last 旬, then October's first

@@ -1,4 +1,5 @@
-"""The campaign at a glance: key-task progress per domain, as numbers and as chart geometry."""
+"""The campaign at a glance: key-task progress per domain (and for the whole campaign), as numbers and as
+chart geometry; a task with no reported status is counted as 未报进展, never as 进行中."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from campaign.data.load import Site
-from campaign.data.models import Domain
-from campaign.data.vocabulary import TASK_STATUSES
+from campaign.data.standing import overdue
+from campaign.data.vocabulary import CAMPAIGN_WIDE, TASK_STATUSES, UNREPORTED
 
-STATUSES = TASK_STATUSES.ranked
+STATUSES = (*TASK_STATUSES.ranked, UNREPORTED)
 BAR_WIDTH = 200  # SVG user units of the longest possible bar (a domain's task count / the largest count)
 
 
@@ -23,7 +24,7 @@ class Segment:
 
 @dataclass(frozen=True)
 class DomainProgress:
-    domain: Domain
+    name: str  # the domain's, or 全局 for the whole campaign's tasks
     counts: dict[str, int]
 
     @property
@@ -41,24 +42,33 @@ class DomainProgress:
         return pieces
 
 
-def context(site: Site) -> dict:
-    """What the home page's dashboard shows: task progress per domain and overall, and the newest change."""
+def context(site: Site, on: date) -> dict:
+    """What the home page's dashboard shows: task progress per domain and overall, how many tasks are
+    past their deadline, the newest change, and the items of the whole campaign."""
     rows = progress_by_domain(site)
+    tasks = [t for a in [*site.achievements.values(), site.campaign_wide] if a for t in a.tasks]
+    totals = status_totals(rows)
+    shown = tuple(s for s in STATUSES if s != UNREPORTED or totals[s])  # 未报进展 only when there are such tasks
     return {
         "progress": rows,
-        "totals": status_totals(rows),
+        "totals": totals,
         "scale": bar_scale(rows),
-        "statuses": STATUSES,
+        "statuses": shown,
+        "overdue": len(overdue(tasks, on, site.campaign.period)),
         "latest": latest_change(site),
+        "whole": site.campaign_wide,
+        "whole_activities": site.campaign_activities,
     }
 
 
 def progress_by_domain(site: Site) -> list[DomainProgress]:
-    rows = []
-    for domain in site.domains:
-        tasks = getattr(site.achievements.get(domain.id), "tasks", [])
-        rows.append(DomainProgress(domain, {s: sum(t.status == s for t in tasks) for s in STATUSES}))
-    return rows
+    groups = [(d.name, getattr(site.achievements.get(d.id), "tasks", [])) for d in site.domains]
+    if site.campaign_wide and site.campaign_wide.tasks:
+        groups.append((CAMPAIGN_WIDE, site.campaign_wide.tasks))
+    return [
+        DomainProgress(name, {s: sum((t.status or UNREPORTED) == s for t in tasks) for s in STATUSES})
+        for name, tasks in groups
+    ]
 
 
 def status_totals(rows: list[DomainProgress]) -> dict[str, int]:

@@ -2,7 +2,9 @@
 
 Where a resident sends a suggestion is decided per page, field by field: the activity's own `feedback`,
 then its domain's, then campaign.yml's. A form address template carries the page's title, address and
-id to the form service, so the office knows which page a suggestion came from.
+id to the form service, so the office knows which page a suggestion came from. Besides the form, the
+hotline and e-mail, an office may offer its WeChat official account (with its QR image, processed like a
+photo), a mini-program, a suggestion box and a reception day: any of them, or none.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import segno
 from markupsafe import Markup
 
 from campaign.data.load import Site
-from campaign.data.models import Activity, Domain
+from campaign.data.models import Activity, Domain, MiniProgram, Reception, WeChat
 from campaign.fields import links
 from campaign.html import cache
 from campaign.html.render import environment, page_url, relative
@@ -39,13 +41,26 @@ class Where:
 
 @dataclass(frozen=True)
 class Channels:
-    form: str  # the filled-in form address
+    form: str | None  # the filled-in form address, if any level names a form
     hotline: str
     email: str | None
+    wechat: WeChat | None = None
+    mini_program: MiniProgram | None = None
+    suggestion_box: str | None = None  # where it stands
+    reception: Reception | None = None
 
     @property
     def form_host(self) -> str:
-        return urlsplit(self.form).hostname or ""
+        return urlsplit(self.form).hostname or "" if self.form else ""
+
+    @property
+    def codes(self) -> list[tuple[str, WeChat | MiniProgram]]:
+        """The channels with a QR image to scan: (what it is, the channel)."""
+        return [
+            (what, channel)
+            for what, channel in (("微信公众号", self.wechat), ("微信小程序", self.mini_program))
+            if channel and channel.qr
+        ]
 
 
 def where(site: Site, src_uri: str | None, title: str) -> Where:
@@ -56,9 +71,8 @@ def where(site: Site, src_uri: str | None, title: str) -> Where:
     activity = site.activity(parts[0]) if section == "activities" and parts and parts[1:] in ([], ["poster"]) else None
     if activity:
         kind = "poster" if parts[1:] else "activity"
-        return Where(
-            kind, activity.title, f"activities/{activity.id}/", activity.id, activity, site.domain(activity.domain)
-        )
+        domain = site.domain(activity.domain) if activity.domain else None
+        return Where(kind, activity.title, f"activities/{activity.id}/", activity.id, activity, domain)
     domain = site.domains_by_id.get(parts[0]) if section == "domains" and len(parts) == 1 else None
     if domain:
         return Where("domain", domain.name, f"domains/{domain.id}/", domain.id, domain=domain)
@@ -69,12 +83,20 @@ def channels(site: Site, here: Where, site_url: str) -> Channels:
     """The most specific value of each field; the form from the first level that names one."""
     levels = [level.feedback for level in (here.activity, here.domain) if level and level.feedback]
     levels.append(site.campaign.feedback)
-    form_level = next(level for level in levels if level.form_url or level.form_url_template)
-    form = form_level.form_url
-    if form_level.form_url_template:
+    form_level = next((level for level in levels if level.form_url or level.form_url_template), None)
+    form = form_level and form_level.form_url
+    if form_level and form_level.form_url_template:
         form = links.fill(form_level.form_url_template, title=here.title, url=site_url + here.url, id=here.id)
     first = lambda name: next((getattr(level, name) for level in levels if getattr(level, name)), None)
-    return Channels(form, first("hotline"), first("email"))
+    return Channels(
+        form,
+        first("hotline"),
+        first("email"),
+        first("wechat"),
+        first("mini_program"),
+        first("suggestion_box"),
+        first("reception"),
+    )
 
 
 def feedback_block(site: Site, src_uri: str | None, title: str, site_url: str) -> Markup:
@@ -92,6 +114,7 @@ def feedback_block(site: Site, src_uri: str | None, title: str, site_url: str) -
             tel=links.tel_href(ways.hotline),
             subject=subject,
             question=site.campaign.feedback.question,
+            pictures=site.pictures,
         )
     )
 
@@ -130,9 +153,8 @@ def qr_files(site: Site, site_url: str, cache_dir: Path) -> dict[str, Path]:
     for here in [where(site, f"activities/{a.id}.md", a.title) for a in site.activities] + [
         where(site, f"domains/{d.id}.md", d.name) for d in site.domains
     ]:
-        files[here.url + "qr-feedback.svg"] = cached_qr(
-            channels(site, here, site_url).form, f"{here.title}：意见建议表", seals
-        )
+        if form := channels(site, here, site_url).form:
+            files[here.url + "qr-feedback.svg"] = cached_qr(form, f"{here.title}：意见建议表", seals)
         files[here.url + "qr-page.svg"] = cached_qr(site_url + here.url, f"{here.title}：网页", seals)
     seals.save()
     return files

@@ -38,7 +38,7 @@ class Entry:
     when: When  # as the page shows it
     url: str  # site-relative, with its #anchor
     summary: str  # plain text
-    domain: Domain
+    domain: Domain | None  # None: an activity of the whole campaign
     photo: Photo | None = None
     report: Report | None = None
 
@@ -56,7 +56,7 @@ def entries(site: Site) -> list[Entry]:
                     m.when.end,
                     m.when,
                     f"domains/{domain.id}/#{task.id}",
-                    f"{task.unit}：{m.what}，已完成。",
+                    f"{task.unit + '：' if task.unit else ''}{m.what}，已完成。",
                     domain,
                 )
                 for m in task.milestones
@@ -75,7 +75,7 @@ def _report_entry(site: Site, report: Report) -> Entry:
         report.held,
         f"activities/{activity.id}/#report",
         excerpt(report.summary),
-        site.domain(activity.domain),
+        activity.domain and site.domain(activity.domain),
         report.photos[0] if report.photos else None,
         report,
     )
@@ -108,7 +108,8 @@ def feed(site: Site, site_url: str) -> bytes:
         item.published(_moment(entry.day))
         item.updated(_moment(entry.day))
         item.summary(entry.summary)
-        item.category(term=entry.domain.id, label=entry.domain.name)
+        if entry.domain:
+            item.category(term=entry.domain.id, label=entry.domain.name)
     return generator.atom_str(pretty=True)
 
 
