@@ -164,10 +164,12 @@ FEEDBACK_FIELDS = ["id", "date", "domain", "domain_name", "channel", "summary", 
 TOTALS_FIELDS = ["label", "domain", "as_of", "source", "unit", "visited", *COUNTS, *(f"{k}_percent" for k in WHOLE_OF)]
 
 
-def item_records(ledger: Ledger, domain_name) -> list[dict]:
+def item_records(ledger: Ledger, domain_name, page_url) -> list[dict]:
+    """The items as open data; `page_url(position)` is the ledger page that lists the item at that position."""
     return [{"id": i.id, "date": i.date.isoformat(), "domain": i.domain, "domain_name": domain_name(i.domain),
              "channel": i.channel, "summary": i.summary, "status": i.status, "reason": i.reason,
-             "response": i.response, "links": list(i.links), "url": f"ledger/#{i.id}"} for i in ledger.items]
+             "response": i.response, "links": list(i.links), "url": f"{page_url(n)}#{i.id}"}
+            for n, i in enumerate(ledger.items)]
 
 
 def totals_records(ledger: Ledger) -> list[dict]:

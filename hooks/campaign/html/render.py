@@ -8,6 +8,7 @@ rewrite links inside raw HTML.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,11 @@ def datetime_attr(when: When) -> str:
     return ""
 
 
+def runs(items: list, attribute: str) -> list[tuple[object, list]]:
+    """Consecutive items with the same `attribute`, in their order (Jinja's groupby sorts them)."""
+    return [(value, list(group)) for value, group in itertools.groupby(items, key=lambda item: getattr(item, attribute))]
+
+
 def environment() -> Environment:
     """A fresh Jinja environment per build; within one build templates do not change, so none is
     checked on disk again (auto_reload would stat every template at every page). Compiled templates
@@ -118,6 +124,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
                       bytecode_cache=BYTECODE)
-    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, taken=taken, date_cn=date_cn)
+    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, taken=taken, date_cn=date_cn,
+                       runs=runs)
     env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES)
     return env

@@ -7,6 +7,7 @@ import json
 
 from campaign.data.ledger import FEEDBACK_FIELDS, TOTALS_FIELDS, item_records, totals_records
 from campaign.data.load import Site
+from campaign.features.ledger import pages as ledger_pages
 from campaign.fields.when import When
 
 ACTIVITY_FIELDS = ["id", "title", "domain", "domain_name", "when", "kind", "start", "end", "precision",
@@ -75,7 +76,7 @@ def data_files(site: Site) -> dict[str, str]:
     sets = {"activities": (activity_records(site), ACTIVITY_FIELDS),
             "achievements": (task_records(site), TASK_FIELDS),
             "figures": (figure_records(site), FIGURE_FIELDS),
-            "feedback": (item_records(site.ledger, lambda d: site.domain(d).name), FEEDBACK_FIELDS),
+            "feedback": (item_records(site.ledger, lambda d: site.domain(d).name, ledger_pages.item_url), FEEDBACK_FIELDS),
             "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS)}
     files = {}
     for name, (records, fields) in sets.items():

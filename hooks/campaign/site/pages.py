@@ -21,9 +21,13 @@ from campaign.features.dashboard import dashboard
 from campaign.features.ledger import pages as ledger
 from campaign.features.poster import pages as poster
 from campaign.fields.dates import today
+from campaign.html.paging import paged
 from campaign.html.render import UNSEARCHED, PageSpec, environment, page_url, relative
 
 UPCOMING = 6  # how many coming activities the home page lists
+HOME_DOMAINS = 12  # domains the home page lists; all are on the domains index
+CARDS_PER_PAGE = 50  # activity cards on a page of the activities index
+DOMAINS_PER_PAGE = 60  # domains on a page of the domains index
 
 
 @dataclass(frozen=True)
@@ -89,12 +93,12 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
     """The home page, the activity and domain indexes, and a page per domain and per activity."""
     title = site.campaign.title
     specs = [
-        PageSpec("index.md", title, "home.html", {**dashboard.context(site), "upcoming": upcoming(site, on)},
+        PageSpec("index.md", title, "home.html", {**dashboard.context(site), "upcoming": upcoming(site, on), "home_domains": HOME_DOMAINS},
                  {"description": site.campaign.slogan or title}),
-        PageSpec("activities/index.md", "活动安排", "activities.html",
-                 meta={"description": f"{title}：全部活动安排", **UNSEARCHED}),
-        PageSpec("domains/index.md", "民生领域", "domains.html",
-                 meta={"description": f"{title}：各民生领域的重点工作和活动"}),
+        *paged("activities/index.md", "活动安排", "activities.html", by_domain(site), CARDS_PER_PAGE,
+               meta={"description": f"{title}：全部活动安排", **UNSEARCHED}),
+        *paged("domains/index.md", "民生领域", "domains.html", site.domains, DOMAINS_PER_PAGE,
+               meta={"description": f"{title}：各民生领域的重点工作和活动"}),
     ]
     specs += [PageSpec(f"domains/{domain.id}.md", domain.name, "domain.html",
                        {"domain": domain, "achievements": site.achievements.get(domain.id)},
@@ -104,6 +108,11 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
                         "jsonld": jsonld.script(jsonld.event(site, activity, site_url))},
                        {"description": f"{activity.when.reading}，{activity.where}"}) for activity in site.activities]
     return specs
+
+
+def by_domain(site: Site) -> list:
+    """Every activity, domain after domain in the order of domains.yml."""
+    return [activity for domain in site.domains for activity in site.activities_of(domain.id)]
 
 
 def upcoming(site: Site, on: date) -> list:

@@ -18,6 +18,7 @@ from campaign.data.models import Activity
 from campaign.fields.when import When
 
 BANDS = ("month", "xun1", "xun2", "xun3", "span")  # the order bands are shown in a month
+STATUSES = ("upcoming", "ongoing", "past")
 
 
 def window(when: When, period: When) -> tuple[date, date]:
@@ -88,11 +89,11 @@ def agenda(activities: list[Activity], today: date, period: When) -> Agenda:
     upcoming = sorted(found["upcoming"], key=lambda a: (span(a)[0], a.id))
     ongoing = sorted(found["ongoing"], key=lambda a: (a.when.kind == "ongoing", span(a)[1], a.id))
     past = sorted(found["past"], key=lambda a: (span(a)[1], a.id), reverse=True)
-    return Agenda(today, _by_month(upcoming, lambda a: span(a)[0]), ongoing,
-                  _by_month(past, lambda a: span(a)[1]))
+    return Agenda(today, by_month(upcoming, lambda a: span(a)[0]), ongoing,
+                  by_month(past, lambda a: span(a)[1]))
 
 
-def _by_month(activities: list[Activity], day) -> list[tuple[date, list[Activity]]]:
+def by_month(activities: list[Activity], day) -> list[tuple[date, list[Activity]]]:
     groups: dict[date, list[Activity]] = {}
     for activity in activities:
         groups.setdefault(day(activity).replace(day=1), []).append(activity)
@@ -123,6 +124,15 @@ class MonthGrid:
     @property
     def busy_days(self) -> list[tuple[date, list[Slot]]]:
         return [(day, slots) for week in self.weeks for day, slots in week if slots]
+
+    @property
+    def sections(self) -> list[tuple[tuple, list[Slot]]]:
+        """The month page's lists in order, each keyed ("band", band) or ("day", date): the bands of vague
+        dates, each busy day, then what runs through the month."""
+        vague = [(("band", key), self.bands[key]) for key in BANDS[:-1] if self.bands[key]]
+        on_days = [(("day", day), slots) for day, slots in self.busy_days]
+        running = [(("band", "span"), self.bands["span"])] if self.bands["span"] else []
+        return vague + on_days + running
 
 
 def month_grid(activities: list[Activity], first: date, period: When) -> MonthGrid:

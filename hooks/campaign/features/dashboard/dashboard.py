@@ -10,6 +10,7 @@ from campaign.data.vocabulary import TASK_STATUSES
 
 STATUSES = TASK_STATUSES.ranked
 BAR_WIDTH = 200  # SVG user units of the longest possible bar (a domain's task count / the largest count)
+CHART_ROWS = 12  # domains the chart draws: a city's thousand are on the domains index instead
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,11 @@ class DomainProgress:
 
 
 def context(site: Site) -> dict:
-    """What the home page's dashboard shows: task progress per domain and overall, and the newest change."""
+    """What the home page's dashboard shows: task progress overall and for the first CHART_ROWS domains
+    (the chart would otherwise grow with the campaign), and the newest change."""
     rows = progress_by_domain(site)
-    return {"progress": rows, "totals": status_totals(rows), "scale": bar_scale(rows), "statuses": STATUSES,
+    shown = rows[:CHART_ROWS]
+    return {"progress": shown, "totals": status_totals(rows), "scale": bar_scale(shown), "statuses": STATUSES,
             "latest": latest_change(site)}
 
 
