@@ -121,20 +121,6 @@ def on_template_context(context, template_name, config):
     return context
 
 
-# Material's search box is a role="dialog" without a name (axe's aria-dialog-name, as Lighthouse
-# reports it): give it one. tests/test_build.py fails if a Material upgrade changes the tag.
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED_SEARCH_DIALOG = SEARCH_DIALOG.replace(' role="dialog"', ' role="dialog" aria-label="搜索"')
-
-
-def on_post_page(output, page, config):
-    return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-
-
-def on_post_template(output, template_name, config):
-    return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-
-
 def _add_assets(files: Files, config) -> None:
     """The components' stylesheet bundle and scripts, from their feature folders (campaign/html/assets.py)."""
     try:

@@ -20,6 +20,7 @@ from campaign.features.calendar import pages as calendar
 from campaign.features.dashboard import dashboard
 from campaign.features.ledger import pages as ledger
 from campaign.features.poster import pages as poster
+from campaign.features.search import pages as search
 from campaign.fields.dates import today
 from campaign.html.paging import paged
 from campaign.html.render import UNSEARCHED, PageSpec, environment, page_url, relative
@@ -85,7 +86,7 @@ def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[
         return Page(spec.src_uri, spec.title, body, spec.meta)
 
     specs = [*site_pages(site, on, site_url), *calendar.pages(site, on, site_url), *poster.pages(site, site_url),
-             *ledger.pages(site)]
+             *ledger.pages(site), *search.pages(site)]
     return [render(spec) for spec in specs]
 
 
