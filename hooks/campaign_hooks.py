@@ -23,6 +23,7 @@ from campaign.html.cache import cache_dir, link_into
 from campaign.features.feedback.feedback import feedback_block, qr_files
 from campaign.features.calendar.ics import feeds
 from campaign.features.gallery.images import process_images, site_files
+from campaign.data.history import last_changed
 from campaign.data.load import Site, load_site
 from campaign.site.opendata import data_files
 from campaign.site.pages import build_pages, escape_meta
@@ -33,6 +34,8 @@ from campaign.data.schema import schema_files
 log = get_plugin_logger("campaign")
 _site: Site | None = None
 _bodies: dict[str, str] = {}  # src_uri -> the generated page's HTML, put before its converted Markdown
+_changed: dict[str, dict] = {}  # "data" and "content": each file's last change (data/history.py)
+_updated: dict[str, object] = {}  # src_uri -> the day a generated page's data last changed
 
 
 def on_config(config):
@@ -48,6 +51,7 @@ def on_config(config):
         raise Abort("数据有误，构建已停止。") from None
     # Material prints site_name raw in places (the logo's aria-label, the header, <title>): hand it
     # over escaped, as Markup, so it is escaped exactly once everywhere (`| e` leaves Markup alone).
+    _changed.update(data=last_changed(data_dir), content=last_changed(Path(config.docs_dir)))
     config["site_name"] = escape(_site.campaign.title)
     if not config.site_url:
         raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
@@ -59,7 +63,8 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     in_nav = set(_nav_paths(config.nav or []))
     _bodies.clear()  # mkdocs serve rebuilds in this process: no body of a page that is gone
-    for page in build_pages(_site, site_url=config.site_url):
+    _updated.clear()
+    for page in build_pages(_site, site_url=config.site_url, changed=_changed["data"]):
         handwritten = files.get_file_from_path(page.src_uri)
         if handwritten is not None:
             files.remove(handwritten)
@@ -69,6 +74,7 @@ def on_files(files: Files, config) -> Files:
         text = page.source(handwritten.content_string if handwritten else None)
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
         _bodies[page.src_uri] = page.body
+        _updated[page.src_uri] = page.updated
     # A hand-written activity or domain page the data lacks is published on its own (make check warns).
     for file in list(files):
         if file.src_uri.startswith(("activities/", "domains/")) and file.src_uri not in _bodies and file.is_documentation_page():
@@ -95,6 +101,10 @@ def on_page_markdown(markdown, page, config, files):
     # Generated pages, those with hand-written text appended included, were escaped by pages.py.
     if page.file.generated_by is None:
         page.meta = escape_meta(page.meta)
+    # The sitemap's lastmod: when the data and any hand-written text of the page last changed, not the build day.
+    days = [day for day in (_updated.get(page.file.src_uri), _changed["content"].get(page.file.src_uri)) if day]
+    if days:
+        page.update_date = max(days).isoformat()
     return markdown
 
 

@@ -19,6 +19,10 @@ from campaign.data.validate import LIST_HINT, validate
 from campaign.data.yamlsource import Source
 
 
+# What every page shows: the campaign's title and feedback channels, the domains' names.
+COMMON_SOURCES = (KIND["campaign"].pattern, KIND["domains"].pattern)
+
+
 @dataclass
 class Site:
     """Everything the pages are made from, validated and cross-checked."""
@@ -31,6 +35,9 @@ class Site:
     images: dict[str, list[str]] = field(default_factory=dict)  # image path -> "file:line" of each use
     pictures: dict = field(default_factory=dict)  # image path -> images.Picture, once processed
     ledger: Ledger = field(default_factory=Ledger)  # 你说我办: data/feedback/*.yml
+    # The file each activity ("activities/<id>") and each domain's achievements ("domains/<id>") come from,
+    # relative to the data folder: what a page was made from, for its "最近更新" date.
+    files: dict[str, str] = field(default_factory=dict)
 
     # Looked up once per page or per item: dictionaries, so a city-sized campaign stays linear.
     def domain(self, domain_id: str) -> Domain:
@@ -41,6 +48,16 @@ class Site:
 
     def activities_of(self, domain_id: str) -> list[Activity]:
         return self._by_domain.get(domain_id, [])
+
+    def sources_of_activity(self, activity_id: str) -> tuple[str, ...]:
+        """The data files an activity's pages are made from (relative to the data folder)."""
+        return (*COMMON_SOURCES, self.files[f"activities/{activity_id}"])
+
+    def sources_of_domain(self, domain_id: str) -> tuple[str, ...]:
+        """A domain page's: its achievements, its activities' files and the ledger (the page lists its items)."""
+        files = sorted({self.files[f"activities/{a.id}"] for a in self.activities_of(domain_id)})
+        achievements = self.files.get(f"domains/{domain_id}")
+        return (*COMMON_SOURCES, *files, *([achievements] if achievements else []), "feedback/")
 
     @cached_property
     def domains_by_id(self) -> dict[str, Domain]:
@@ -123,7 +140,13 @@ def load_site(data_dir: Path) -> Site:
         origin={f.item.id: f.where for f in activities},
         images=image_uses(((f.item, f.source, f.loc) for f in activities + achievements), Photo),
         ledger=merged([f.item for f in feedback]),
+        files={**{f"activities/{f.item.id}": _relative(f.source, data_dir) for f in activities},
+               **{f"domains/{f.item.domain}": _relative(f.source, data_dir) for f in achievements}},
     )
+
+
+def _relative(source: Source, data_dir: Path) -> str:
+    return Path(source.path).resolve().relative_to(data_dir.resolve()).as_posix()
 
 
 def _campaign_year(source: Source | None) -> int:

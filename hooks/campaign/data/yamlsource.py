@@ -22,7 +22,7 @@ class Source:
     """One parsed YAML file: its data, and the line of every key and list item."""
 
     def __init__(self, path: Path, label: str):
-        self.label = label
+        self.path, self.label = Path(path), label
         self.lines: dict[Path_, int] = {}
         self.problems: list[Problem] = []
         self.data = self._read(path)

@@ -48,6 +48,9 @@ class PageSpec:
     template: str
     context: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)  # front matter: description, template, search exclusion
+    # The data files the page is made from, relative to the data folder ("folder/" for all in it); empty:
+    # the whole campaign. Its "最近更新" date is the newest of theirs (data/history.py).
+    sources: tuple[str, ...] = ()
 
 
 def page_url(src_uri: str) -> str:

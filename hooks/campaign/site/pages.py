@@ -7,6 +7,7 @@ parse it twice over for nothing: a third of a build's time).
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class Page:
     title: str
     body: str
     meta: dict = field(default_factory=dict)
+    updated: date | None = None  # when the data it is made from last changed
 
     @property
     def url(self) -> str:
@@ -74,16 +76,31 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return {}, text
 
 
-def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[Page]:
-    """Every generated page; `site_url`, the absolute site root, is for calendar feeds and JSON-LD."""
+def build_pages(site: Site, on: date | None = None, site_url: str = "", changed: dict[str, date] | None = None
+                ) -> list[Page]:
+    """Every generated page; `site_url`, the absolute site root, is for calendar feeds and JSON-LD;
+    `changed`, each data file's last change (data/history.py), dates the pages."""
     on = on or today()
     env = environment()
+    changed = changed or {}
+    newest = max(changed.values(), default=None)
+
+    @functools.cache
+    def newest_in(folder: str) -> date | None:
+        return max((day for path, day in changed.items() if path.startswith(folder)), default=None)
+
+    def updated(spec: PageSpec) -> date | None:
+        if not spec.sources:
+            return newest
+        dates = [newest_in(source) if source.endswith("/") else changed.get(source) for source in spec.sources]
+        return max((day for day in dates if day), default=None)
 
     def render(spec: PageSpec) -> Page:
         here = page_url(spec.src_uri)
         link = lambda target: relative(here, target)  # noqa: E731 — reads best inside templates
-        body = env.get_template(spec.template).render(site=site, link=link, today=on, **spec.context)
-        return Page(spec.src_uri, spec.title, body, spec.meta)
+        day = updated(spec)
+        body = env.get_template(spec.template).render(site=site, link=link, today=on, updated=day, **spec.context)
+        return Page(spec.src_uri, spec.title, body, spec.meta, day)
 
     specs = [*site_pages(site, on, site_url), *calendar.pages(site, on, site_url), *poster.pages(site, site_url),
              *ledger.pages(site), *search.pages(site)]
@@ -103,11 +120,12 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
     ]
     specs += [PageSpec(f"domains/{domain.id}.md", domain.name, "domain.html",
                        {"domain": domain, "achievements": site.achievements.get(domain.id)},
-                       {"description": domain.summary}) for domain in site.domains]
+                       {"description": domain.summary}, site.sources_of_domain(domain.id)) for domain in site.domains]
     specs += [PageSpec(f"activities/{activity.id}.md", activity.title, "activity.html",
                        {"activity": activity, "domain": site.domain(activity.domain),
                         "jsonld": jsonld.script(jsonld.event(site, activity, site_url))},
-                       {"description": f"{activity.when.reading}，{activity.where}"}) for activity in site.activities]
+                       {"description": f"{activity.when.reading}，{activity.where}"}, site.sources_of_activity(activity.id))
+              for activity in site.activities]
     return specs
 
 
