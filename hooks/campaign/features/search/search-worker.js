@@ -148,9 +148,28 @@ function resultOf(page, terms, rank) {
   return { items: items, found: found };
 }
 
+// A term found nowhere as written (健康讲座, where the page says 健康知识讲座) is looked for in pieces of two
+// characters instead, as its words: the pages with most of them first, the missing ones marked by Material.
+function pieces(terms) {
+  var found = [];
+  terms.forEach(function (term) {
+    var chars = Array.from(term);
+    if (chars.length < 3) return found.push(term);
+    for (var i = 0; i < chars.length; i += 2) found.push(chars.slice(Math.min(i, chars.length - 2), i + 2).join(""));
+  });
+  return found.filter(function (piece, i) { return found.indexOf(piece) === i; });
+}
+
 function search(query) {
   var terms = termsOf(query);
   if (!terms.length) return Promise.resolve([]);
+  return find(terms).then(function (listed) {
+    var split = pieces(terms);
+    return listed.length || split.length === terms.length ? listed : find(split);
+  });
+}
+
+function find(terms) {
   return fetchJSON("search/search_index.json").then(function (manifest) {
     return candidates(manifest, terms);
   }).then(function (ranked) {
