@@ -11,6 +11,9 @@ relevant when its text holds the word; recall is the share of the relevant pages
 results (or all relevant pages when fewer).
 
     .venv/bin/python bench/recall.py SITE_DIR [--words 60] [--material-index OLD/search/search_index.json]
+
+With --pagefind, Pagefind's search too, on the same site indexed by Pagefind (pip install "pagefind[extended]",
+then python -m pagefind --site SITE_DIR --force-language zh): how the option the issue named compares.
 """
 from __future__ import annotations
 
@@ -102,6 +105,34 @@ def ask(site: Path, worker: str, setup: dict | None, queries: list[str]) -> dict
             server.shutdown()
 
 
+_PAGEFIND = """async ([module, queries]) => {
+  const pagefind = await import(module);
+  await pagefind.init();
+  const found = {};
+  for (const q of queries) {
+    const search = await pagefind.search(q);
+    const data = await Promise.all(search.results.slice(0, 50).map(r => r.data()));
+    found[q] = data.map(d => d.url);
+  }
+  return found;
+}"""
+
+
+def ask_pagefind(site: Path, queries: list[str]) -> dict[str, list[str]]:
+    with TemporaryDirectory(prefix="bench-recall-") as tmp, sync_playwright() as playwright:
+        server, base = weight.serve(site, Path(tmp))
+        browser = playwright.chromium.launch(executable_path=weight.CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.goto(base, wait_until="networkidle")
+            found = page.evaluate(_PAGEFIND, [base + "pagefind/pagefind.js", queries])
+        finally:
+            browser.close()
+            server.shutdown()
+    path = "/" + weight.SITE_URL.split("/", 3)[3]
+    return {q: [url.removeprefix(path) for url in urls] for q, urls in found.items()}
+
+
 def recall(found: list[str], relevant: set[str], top: int) -> float:
     return len(set(found[:top]) & relevant) / min(len(relevant), top)
 
@@ -112,6 +143,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=60)
     parser.add_argument("--top", type=int, default=TOP)
     parser.add_argument("--material-index", type=Path, help="Material's search_index.json from an earlier build")
+    parser.add_argument("--pagefind", action="store_true", help="also Pagefind's search (SITE_DIR/pagefind/)")
     args = parser.parse_args()
     pages = our_pages(args.site)
     texts = {page["u"]: page_text(page) for page in pages}
@@ -122,8 +154,10 @@ def main() -> None:
     material_worker = next(args.site.glob("assets/javascripts/workers/search.*.min.js")).relative_to(args.site).as_posix()
     results = {"ours": ask(args.site, "assets/js/search-worker.js", None, queries),
                "Material": ask(args.site, material_worker, setup, queries)}
+    if args.pagefind:
+        results["Pagefind"] = ask_pagefind(args.site, queries)
     print(f"{len(pages)} pages; {len(whole)} whole words, {len(inside)} inside compounds; recall among the first {args.top}")
-    print(f"{'word':8}{'kind':>8}{'pages':>7}{'ours':>7}{'Material':>10}")
+    print(f"{'word':8}{'kind':>8}{'pages':>7}" + "".join(f"{name:>10}" for name in results))
     totals = {name: {"whole": [], "inside": []} for name in results}
     for word in queries:
         kind = "whole" if word in whole else "inside"
@@ -134,7 +168,7 @@ def main() -> None:
         for name, found in results.items():
             value = recall([url for url in found[word] if url in texts], relevant, args.top)
             totals[name][kind].append(value)
-            line += f"{value:>7.0%}" if name == "ours" else f"{value:>10.0%}"
+            line += f"{value:>10.0%}"
         print(line)
     for name, by_kind in totals.items():
         every = by_kind["whole"] + by_kind["inside"]
