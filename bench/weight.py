@@ -92,14 +92,14 @@ def query(browser, url: str, words: str) -> dict:
     page.on("requestfinished", lambda request: sizes.update({request.url: request.sizes()["responseBodySize"]}))
     page.goto(url, wait_until="networkidle")
     on_load = sum(size for u, size in sizes.items() if "/search/" in u)
-    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("label.md-header__button[for=__search]").click(timeout=300_000)  # Material parses its index first
     # Material's own search drops a query typed before its index is ready (正在初始化搜索引擎)
     page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('初始化')",
                            timeout=300_000)
     loaded = set(sizes)
     page.evaluate(_WATCH)
     box = page.locator("input.md-search__input")
-    box.fill(words)
+    box.fill(words, timeout=300_000)
     box.press("End")  # Material searches on keyup
     result = page.evaluate("window.__benchResult")
     page.wait_for_load_state("networkidle")
