@@ -8,7 +8,7 @@ are cores:
   upright, a cascade of resizes, the same encoders and settings; no hashing, no colour management,
   no cache, no checks. The pipeline must reach ≥ 90% of its throughput.
 - reference: the issue's yardstick, three WebP widths by the same method (~3.7 images/s per core there).
-- pipeline: campaign.images.process_images on an empty cache (cold), then again (warm).
+- pipeline: campaign.features.gallery.images.process_images on an empty cache (cold), then again (warm).
 
     make bench                                   # part of it
     .venv/bin/python bench/images.py --count 60
@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PIL import Image, ImageOps  # noqa: E402
 
 import campaigns  # noqa: E402
-from campaign import images  # noqa: E402
+from campaign.features.gallery import images  # noqa: E402
 
 REFERENCE = {"widths": (1600, 1000, 600), "encoders": {"webp": ("WEBP", {"quality": 78, "method": 4})}}
 

@@ -7,6 +7,7 @@ own, search_cache_hooks.py.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -19,17 +20,22 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.html import assets
-from campaign.html.cache import cache_dir, link_into
+from campaign.html.csp import with_policy
+from campaign.html.cache import CacheError, cache_dir, link_into
 from campaign.features.feedback.feedback import feedback_block, qr_files
+from campaign.features.calendar import history
 from campaign.features.calendar.ics import feeds
 from campaign.features.gallery.images import process_images, site_files
 from campaign.data.history import last_changed
+from campaign.features.news import news
 from campaign.data.load import Site, load_site
 from campaign.site.opendata import data_files
-from campaign.site.pages import build_pages, escape_meta
-from campaign.data.problems import DataProblems
+from campaign.site.pages import build_pages, escape_meta, split_front_matter
+from campaign.fields.dates import ClockError, now, today
+from campaign.data.problems import DataProblems, Problem
 from campaign.html.render import BYTECODE, element_ids, toc_tokens
 from campaign.data.schema import schema_files
+from campaign.fields.text import MAX_NESTING, too_deep
 
 log = get_plugin_logger("campaign")
 _site: Site | None = None
@@ -40,15 +46,12 @@ _updated: dict[str, object] = {}  # src_uri -> the day a generated page's data l
 
 def on_config(config):
     global _site
-    # CAMPAIGN_DATA builds another campaign (e.g. examples/sibaoshan) with the same code and theme.
-    data_dir = Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
-    try:
+    data_dir = _data_dir(config)
+    with _stop_on_mistakes():
+        today()  # an unreadable SOURCE_DATE_EPOCH stops the build here, not in MkDocs' sitemap
         loaded = load_site(data_dir)
         # Photos are processed here, before MkDocs writes anything: a bad one stops the build.
         _site = replace(loaded, pictures=process_images(loaded.images, data_dir / "images", _cache(config, "images")))
-    except DataProblems as problems:
-        log.error("\n" + problems.report())
-        raise Abort("数据有误，构建已停止。") from None
     # Material prints site_name raw in places (the logo's aria-label, the header, <title>): hand it
     # over escaped, as Markup, so it is escaped exactly once everywhere (`| e` leaves Markup alone).
     _changed.update(data=last_changed(data_dir), content=last_changed(Path(config.docs_dir)))
@@ -60,7 +63,44 @@ def on_config(config):
     return config
 
 
+@contextlib.contextmanager
+def _stop_on_mistakes():
+    """Stop the build with the Chinese report of what went wrong: data, a hand-written page, a cache, the clock."""
+    try:
+        yield
+    except DataProblems as problems:
+        log.error("\n" + problems.report())
+        raise Abort("数据有误，构建已停止。") from None
+    except (CacheError, ClockError) as error:
+        log.error(str(error))
+        raise Abort("构建已停止，原来的网站没有改动。") from None
+
+
 def on_files(files: Files, config) -> Files:
+    with _stop_on_mistakes():
+        _check_handwritten(files, config)
+        return _add_files(files, config)
+
+
+def _check_handwritten(files: Files, config) -> None:
+    """Hand-written pages: front matter MkDocs would silently drop or that would not print, and lists nested
+    so deep that Markdown gives up with a RecursionError, as problems with file:line."""
+    problems = []
+    for file in files.documentation_pages():
+        label = os.path.relpath(file.abs_src_path, Path(config.config_file_path).parent)
+        text = file.content_string
+        try:
+            split_front_matter(text, label)
+        except DataProblems as found:
+            problems += found.problems
+        if line := too_deep(text):
+            problems.append(Problem(label, line, f"列表或引用套了太多层（超过 {MAX_NESTING} 层）。",
+                                    "把层层缩进的列表改成一层或两层，每项单独一行，以“- ”开头。"))
+    if problems:
+        raise DataProblems(problems)
+
+
+def _add_files(files: Files, config) -> Files:
     in_nav = set(_nav_paths(config.nav or []))
     _bodies.clear()  # mkdocs serve rebuilds in this process: no body of a page that is gone
     _updated.clear()
@@ -71,7 +111,7 @@ def on_files(files: Files, config) -> Files:
         # Only the pages mkdocs.yml's nav lists are in the nav every page repeats: listing every
         # activity there would make each page carry them all (build time grows with the square).
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
-        text = page.source(handwritten.content_string if handwritten else None)
+        text = page.source(handwritten.content_string if handwritten else None)  # checked: _check_handwritten
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
         _bodies[page.src_uri] = page.body
         _updated[page.src_uri] = page.updated
@@ -81,8 +121,9 @@ def on_files(files: Files, config) -> Files:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
         files.append(File.generated(config, path, content=text))
-    for path, data in feeds(_site, config.site_url, _cache(config, "calendar")).items():
+    for path, data in feeds(_site, config.site_url, _cache(config, "calendar"), _revisions(config)).items():
         files.append(File.generated(config, path, content=data))
+    files.append(File.generated(config, news.FEED, content=news.feed(_site, config.site_url)))
     # QR codes and photos come from caches: linked straight into site_dir (emptied by MkDocs just before).
     # They are not MkDocs files: 20,000 of them at city scale, each of which MkDocs would look at and copy.
     link_into(Path(config.site_dir), qr_files(_site, config.site_url, _cache(config, "qr")))
@@ -131,6 +172,15 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def on_post_page(output, page, config):
+    # Every page's Content-Security-Policy: the theme's inline scripts by hash, none from the page's own HTML.
+    return with_policy(output, page.content or "")
+
+
+def on_post_template(output, template_name, config):
+    return with_policy(output) if template_name.endswith(".html") else output
+
+
 def _add_assets(files: Files, config) -> None:
     """The components' stylesheet bundle and scripts, from their feature folders (campaign/html/assets.py)."""
     try:
@@ -141,11 +191,25 @@ def _add_assets(files: Files, config) -> None:
         files.append(File.generated(config, path, abs_src_path=str(source)))
 
 
+def _revisions(config) -> dict:
+    """Each activity's DTSTAMP and SEQUENCE from the data's git history (features/calendar/history.py)."""
+    data_dir = _data_dir(config)
+    if history.shallow(data_dir):
+        log.info("日历：这是浅克隆（shallow clone），看不到数据的修改历史，活动的 DTSTAMP 按活动年份固定。"
+                 "CI 请拉取完整历史（actions/checkout 的 fetch-depth: 0，GitLab 的 GIT_DEPTH: 0）。")
+    return history.revisions(data_dir, now(), _cache(config, "calendar"))
+
+
 def _nav_paths(items):
     """The page paths in mkdocs.yml's nav (a list of titles mapped to paths or to nested lists)."""
     for item in items:
         for value in (item.values() if isinstance(item, dict) else [item]):
             yield from (_nav_paths(value) if isinstance(value, list) else [value])
+
+
+def _data_dir(config) -> Path:
+    # CAMPAIGN_DATA builds another campaign (e.g. examples/sibaoshan) with the same code and theme.
+    return Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
 
 
 def _cache(config, name: str) -> Path:

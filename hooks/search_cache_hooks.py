@@ -18,9 +18,14 @@ import os
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import get_plugin_logger
+
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.features.search import index as sharded
-from campaign.html.cache import Memo, cache_dir, key, versions
+from campaign.html.cache import CacheError, Memo, cache_dir, key, versions
+
+log = get_plugin_logger("campaign")
 
 _memo: Memo | None = None  # search entries by page
 
@@ -35,7 +40,7 @@ def on_config(config):
     # the regex library that finds Han text, and Python's HTML parser.
     settings = json.dumps(dict(search.config), sort_keys=True, default=str)
     dictionaries = [_file_digest(search.config.get(name)) for name in ("jieba_dict", "jieba_dict_user")]
-    memo = _memo = Memo(cache_dir(Path(config.config_file_path).parent, "search") / "entries.json",
+    memo = _memo = Memo(_folder(config) / "entries.json",
                         f"{versions('mkdocs-material', 'jieba', 'backrefs')} {settings} {dictionaries}")
     index = search.search_index  # made afresh by the plugin's on_config, which runs before this hook's
     index_afresh = index.add_entry_from_context
@@ -81,7 +86,22 @@ def on_post_template(output, template_name, config):
 
 def on_post_build(config):
     if _memo is not None:
-        _memo.save()  # entries are keyed by their inputs: right for any later build that has them
+        try:
+            _memo.save()  # entries are keyed by their inputs: right for any later build that has them
+        except CacheError as error:
+            _stop(error)
+
+
+def _folder(config) -> Path:
+    try:
+        return cache_dir(Path(config.config_file_path).parent, "search")
+    except CacheError as error:
+        _stop(error)
+
+
+def _stop(error: CacheError):
+    log.error(str(error))
+    raise Abort("构建已停止，原来的网站没有改动。") from None
 
 
 def _inputs(page):

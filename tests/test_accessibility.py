@@ -12,7 +12,8 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
 def test_axe_finds_no_wcag_aa_violation_on_any_page_type(served, browser, large):  # noqa: F811
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    # bypass_csp: axe-core is injected as an inline script, which every page's policy blocks (tests/test_csp.py)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
     if large:
         context.add_init_script("localStorage.setItem('cc-large-type', '1')")
     page = context.new_page()

@@ -19,9 +19,9 @@ from conftest import ROOT
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SAMPLE = load_site(ROOT / "data")
 SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
-# One page of each type: home, domain, activity, indexes, calendars, 你说我办, poster, 404 and the guide.
+# One page of each type: home, domain, activity, indexes, calendars, 你说我办, 动态, poster, 404 and the guide.
 PAGE_TYPES = ["", "domains/healthcare/", "activities/hospital-open-day/", "activities/", "domains/",
-              "calendar/", "calendar/2021-10/", "calendar/healthcare/", "ledger/",
+              "calendar/", "calendar/2021-10/", "calendar/healthcare/", "ledger/", "news/",
               "activities/hospital-open-day/poster/", "404.html", "guide/"]
 
 

@@ -53,12 +53,13 @@ def test_check_explains_each_when_counts_domains_and_warns(project):
 def test_past_activity_without_report_is_a_warning_until_it_has_one(project):
     site = load_site(project / "data")
     found = warnings(site, project / "data", project / "content", MID_CAMPAIGN)
-    path = project / "data/activities/education.yml"
-    [campus] = [w for w in found if "校园开放日" in w.message]
-    assert (campus.file, campus.line) == ("data/activities/education.yml", line_of(path, "id: campus-open-day"))
-    assert "content/activities/campus-open-day.md" in campus.hint
-    (project / "content/activities/campus-open-day.md").write_text("开放日当天有120位家长参加。\n", encoding="utf-8")
-    assert not [w for w in warnings(site, project / "data", project / "content", MID_CAMPAIGN) if "校园开放日" in w.message]
+    path = project / "data/activities/healthcare.yml"
+    [campus] = [w for w in found if "医保政策宣传" in w.message]
+    assert (campus.file, campus.line) == ("data/activities/healthcare.yml", line_of(path, "id: medical-insurance-policy"))
+    assert "make new-report" in campus.hint and "data/reports/medical-insurance-policy.yml" in campus.hint
+    (project / "content/activities/medical-insurance-policy.md").write_text("政策手册已发到各村。\n", encoding="utf-8")
+    assert not [w for w in warnings(site, project / "data", project / "content", MID_CAMPAIGN) if "医保政策宣传" in w.message]
+    assert not [w for w in found if "校园开放日" in w.message]  # over, but it has a report
     assert not [w for w in found if "医院开放日" in w.message]  # 12月中旬: not over yet
     assert not [w for w in found if "文化惠民下乡演出" in w.message]  # over, but it has photos
 
@@ -112,6 +113,7 @@ def test_a_hand_written_page_without_its_activity_is_a_warning_and_builds_on_its
     # The activity's id was changed in the data, its page of text was not.
     replace(project / "data/activities/healthcare.yml", "id: hospital-open-day", "id: hospital-day")
     replace(project / "data/feedback/2021.yml", "links: [hospital-open-day,", "links: [hospital-day,")
+    replace(project / "data/reports/hospital-open-day.yml", "activity: hospital-open-day", "activity: hospital-day")
     data = project / "data"
     [orphan] = [w for w in warnings(load_site(data), data, project / "content", MID_CAMPAIGN) if w.file.startswith("content/")]
     assert orphan.file == "content/activities/hospital-open-day.md" and "hospital-open-day" in orphan.message

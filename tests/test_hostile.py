@@ -2,7 +2,7 @@
 
 Each plain-text field (titles, summaries, places, units, captions, alt texts…) of a copy of the sample
 gets a set of injection attempts, an unbroken 300-character word and a right-to-left override
-appended; ids, dates, `when` phrases, numbers, statuses and URLs are left alone (they are validated
+appended, cut to the length the field allows (a 200-character title holds the injections, not the word); ids, dates, `when` phrases, numbers, statuses and URLs are left alone (they are validated
 and would be refused). The build must pass strictly, no script or event handler may appear that a
 clean build does not have, and in Chromium no alert fires and no page scrolls sideways on a phone,
 in normal and in large type (大字模式).
@@ -28,6 +28,7 @@ import pytest
 import yaml
 
 from campaign.site.pages import split_front_matter
+from campaign.data.schema import schema_files
 
 from conftest import ROOT, copy_project, mkdocs_build
 from test_browser import CHROMIUM, SITE_URL, _QuietHandler, browser  # noqa: F401 — the shared browser fixture
@@ -59,6 +60,29 @@ HANDWRITTEN = {"activities/hospital-open-day.md": "activities/hospital-open-day/
                "guide/index.md": "guide/index.html"}
 
 
+def _limits() -> dict[str, int]:
+    """The shortest length the data files' schemas allow each key (its own value, or each item of its list)."""
+    limits: dict[str, int] = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, spec in node.get("properties", {}).items():
+                for allowed in (s.get("maxLength") for s in (spec, spec.get("items", {}), *spec.get("anyOf", []))):
+                    if allowed:
+                        limits[key] = min(limits.get(key, allowed), allowed)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk([json.loads(text) for text in schema_files().values()])
+    return limits
+
+
+LIMITS = _limits()
+
+
 def _poison(node, counter: list[int]):
     if isinstance(node, list):
         return [_poison(item, counter) for item in node]
@@ -68,10 +92,10 @@ def _poison(node, counter: list[int]):
     for key, value in node.items():
         if key in TEXT_KEYS and isinstance(value, str) and value:
             counter[0] += 1
-            value = value.rstrip("\n") + " " + " ".join(HOSTILE)
+            value = (value.rstrip("\n") + " " + " ".join(HOSTILE))[:LIMITS.get(key)]
         elif key in TEXT_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
             counter[0] += len(value)
-            value = [v + " " + " ".join(HOSTILE) for v in value]
+            value = [(v + " " + " ".join(HOSTILE))[:LIMITS.get(key)] for v in value]
         else:
             value = _poison(value, counter)
         result[key] = value

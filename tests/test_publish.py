@@ -268,4 +268,4 @@ def test_make_publish_without_dest_says_so_before_building(project):
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     result = subprocess.run(["make", "publish"], cwd=project, capture_output=True, text=True)
     assert result.returncode != 0 and "请指定发布目录" in result.stderr and "make publish DEST=" in result.stderr
-    assert not (project / ".venv").exists() and not (project / ".site.new").exists()  # nothing built or installed
+    assert not (project / ".venv").exists() and not list(project.glob(".site.new-*"))  # nothing built or installed

@@ -9,7 +9,7 @@ import typing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from campaign.data.models import Achievements, Activity, Campaign, Domain, FeedbackLedger
+from campaign.data.models import Achievements, Activity, Campaign, Domain, FeedbackLedger, Report
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ KINDS = [
          "data/achievements/<领域编号>.yml：一个领域的重点工作（重点解决问题）和数据。"),
     Kind("feedback", "feedback/*.yml", FeedbackLedger, "你说我办",
          "data/feedback/*.yml：收到的意见建议和办理结果（items），只知道总数时写办理情况统计（totals）。"),
+    Kind("reports", "reports/*.yml", Report, "活动回顾",
+         "data/reports/*.yml：活动结束后的回顾，一个文件写一项活动：实际日期、参加人数、意见建议、正文和照片。"),
 ]
 KIND = {kind.name: kind for kind in KINDS}
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from campaign.fields.figures import roll_up
 from campaign.data.ledger import Ledger, ledger_problems, merged
 from campaign.data.kinds import KIND, Kind, label
-from campaign.data.models import Achievements, Activity, Campaign, Domain, Photo
+from campaign.data.models import Achievements, Activity, Campaign, Domain, Photo, Report, campaign_year
 from campaign.fields.photos import image_uses
 from campaign.data.problems import DataProblems, Problem
 from campaign.data.validate import LIST_HINT, validate
@@ -35,6 +35,7 @@ class Site:
     images: dict[str, list[str]] = field(default_factory=dict)  # image path -> "file:line" of each use
     pictures: dict = field(default_factory=dict)  # image path -> images.Picture, once processed
     ledger: Ledger = field(default_factory=Ledger)  # 你说我办: data/feedback/*.yml
+    reports: dict[str, Report] = field(default_factory=dict)  # activity id -> its 回顾: data/reports/*.yml
     # The file each activity ("activities/<id>") and each domain's achievements ("domains/<id>") come from,
     # relative to the data folder: what a page was made from, for its "最近更新" date.
     files: dict[str, str] = field(default_factory=dict)
@@ -58,6 +59,13 @@ class Site:
         files = sorted({self.files[f"activities/{a.id}"] for a in self.activities_of(domain_id)})
         achievements = self.files.get(f"domains/{domain_id}")
         return (*COMMON_SOURCES, *files, *([achievements] if achievements else []), "feedback/")
+    def report(self, activity_id: str) -> Report | None:
+        return self.reports.get(activity_id)
+
+    @cached_property
+    def newest_reports(self) -> list[Report]:
+        """Latest held first."""
+        return sorted(self.reports.values(), key=lambda r: (r.held.end, r.activity), reverse=True)
 
     @cached_property
     def domains_by_id(self) -> dict[str, Domain]:
@@ -122,6 +130,8 @@ def load_site(data_dir: Path) -> Site:
     # The ledger's links are checked only once the files they point into are clean (no echo of their errors).
     refs_ok = not any(s.problems for s in sources)
     feedback = every(KIND["feedback"])
+    ledger_ok = not any(s.problems for s in sources)  # reports name activities and 你说我办 items
+    reports = every(KIND["reports"])
 
     # Unknown-domain errors would only repeat a broken domains.yml once per activity.
     domains_ok = domains_source is not None and not domains_source.problems
@@ -129,6 +139,8 @@ def load_site(data_dir: Path) -> Site:
     targets = {f.item.id for f in activities} | {f"{f.item.domain}/{t.id}" for f in achievements for t in f.item.tasks}
     cross += ledger_problems([(f.item, f.source, f.loc) for f in feedback], {f.item.id for f in domains} if domains_ok else None,
                              targets if refs_ok else None)
+    if ledger_ok:
+        cross += _report_problems(reports, activities, {item.id for f in feedback for item in f.item.items})
     problems = missing + cross + [p for s in sources for p in s.problems]
     if problems:
         raise DataProblems(problems)
@@ -138,8 +150,9 @@ def load_site(data_dir: Path) -> Site:
         activities=sorted((f.item for f in activities), key=_chronological),
         achievements={f.item.domain: f.item for f in achievements},
         origin={f.item.id: f.where for f in activities},
-        images=image_uses(((f.item, f.source, f.loc) for f in activities + achievements), Photo),
+        images=image_uses(((f.item, f.source, f.loc) for f in activities + achievements + reports), Photo),
         ledger=merged([f.item for f in feedback]),
+        reports={f.item.activity: f.item for f in reports},
         files={**{f"activities/{f.item.id}": _relative(f.source, data_dir) for f in activities},
                **{f"domains/{f.item.domain}": _relative(f.source, data_dir) for f in achievements}},
     )
@@ -150,9 +163,10 @@ def _relative(source: Source, data_dir: Path) -> str:
 
 
 def _campaign_year(source: Source | None) -> int:
-    """The campaign year, read first because every other date depends on it."""
+    """The campaign year, read first because every other date depends on it; this year if it is wrong
+    (campaign.yml's own problem then says so, once, instead of every date failing with it)."""
     raw = source.data.get("year") if source and isinstance(source.data, dict) else None
-    return int(raw) if str(raw).isdigit() else date.today().year
+    return campaign_year(raw) or date.today().year
 
 
 def _validate_all(kind: Kind, source: Source | None, year: int) -> list[_Found]:
@@ -195,14 +209,34 @@ def _check_references(domains: list[_Found], activities: list[_Found], achieveme
     return problems
 
 
-def _duplicates(found: list[_Found], what: str, key: str) -> list[Problem]:
+def _report_problems(reports: list[_Found], activities: list[_Found], items: set[str]) -> list[Problem]:
+    """Each report names an activity that exists, is not cancelled and has no other report, and 你说我办 items that exist."""
+    problems = _duplicates(reports, "回顾的活动", "activity", "一项活动只写一篇回顾：把两篇合成一篇，删掉另一个文件。")
+    by_id = {f.item.id: f.item for f in activities}
+    for found in reports:
+        activity = by_id.get(found.item.activity)
+        if activity is None:
+            problems.append(found.problem("activity", f"没有编号为「{found.item.activity}」的活动。",
+                                          "写 data/activities/ 里这项活动的 id（活动页面网址 activities/ 后面的那一段）。"))
+        elif activity.status == "已取消":
+            problems.append(found.problem("activity", f"活动「{activity.title}」已取消，不能有回顾。",
+                                          "活动其实办了，就删掉它的「status: 已取消」；否则删掉这个回顾文件。"))
+        problems += [found.source.problem(found.loc + ("items", i), f"“你说我办”里没有编号为「{ref}」的意见建议。",
+                                   "先在 data/feedback/ 里记下这条意见建议，再把它的 id 写在这里。")
+                     for i, ref in enumerate(found.item.items) if ref not in items]
+    return problems
+
+
+_RENAME = "改成一个没有用过的编号（例如在后面加 -2），或删除重复的一项。"
+
+
+def _duplicates(found: list[_Found], what: str, key: str, hint: str = _RENAME) -> list[Problem]:
     first: dict[str, _Found] = {}
     problems = []
     for f in found:
         value = getattr(f.item, key)
         if value in first:
-            problems.append(f.problem(key, f"{what}「{value}」重复了，{first[value].where} 已经用过。",
-                                      "改成一个没有用过的编号（例如在后面加 -2），或删除重复的一项。"))
+            problems.append(f.problem(key, f"{what}「{value}」重复了，{first[value].where} 已经用过。", hint))
         first.setdefault(value, f)
     return problems
 

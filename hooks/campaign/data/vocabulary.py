@@ -35,3 +35,5 @@ TASK_STATUSES = Vocabulary([Term("未开始", "todo"), Term("进行中", "doing"
                            ranked=("已完成", "进行中", "长期坚持", "未开始"))  # finished work first
 LEDGER_STATUSES = Vocabulary([Term("已办结", "done"), Term("办理中", "doing"), Term("已答复", "answered"),
                               Term("未采纳", "declined")])
+# An activity that goes ahead as planned has no status; only a change of plan is written.
+ACTIVITY_STATUSES = Vocabulary([Term("已取消", "cancelled"), Term("延期", "postponed")])

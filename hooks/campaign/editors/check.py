@@ -11,7 +11,7 @@ import typing
 from datetime import date
 from pathlib import Path
 
-from campaign.data.kinds import KINDS, kind_of, label
+from campaign.data.kinds import KIND, KINDS, kind_of, label
 from campaign.data.load import Site
 from campaign.data.models import Activity
 from campaign.data.vocabulary import TASK_STATUSES
@@ -78,6 +78,7 @@ def warnings(site: Site, data_dir: Path, content_dir: Path, on: date) -> list[Pr
     found += [w for s in sources for w in _data_images_without_alt(s)]
     found += _content_images_without_alt(content_dir)
     found += _orphan_pages(site, content_dir)
+    found += _reports_ahead(site, data_dir, on)
     return sorted(w for w in found if w)
 
 
@@ -104,13 +105,26 @@ def _orphan_pages(site: Site, content_dir: Path) -> list[Problem]:
 
 def _unreported(site: Site, activity: Activity, content_dir: Path, on: date) -> Problem | None:
     end = activity.when.end
-    reported = activity.photos or activity.before_after or (content_dir / "activities" / f"{activity.id}.md").is_file()
-    if not end or end >= on or reported:
+    reported = (site.report(activity.id) or activity.photos or activity.before_after
+                or (content_dir / "activities" / f"{activity.id}.md").is_file())
+    if not end or end >= on or reported or activity.status == "已取消":
         return None
     file, line = _file_line(site.origin[activity.id])
-    return Problem(file, line, f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有照片或报道。",
-                   f"在 photos 下加几张现场照片，或在 content/activities/{activity.id}.md 里写几句活动情况；"
-                   "活动改期了，就把 when 改成新的时间。")
+    return Problem(file, line, f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有回顾。",
+                   f"用 make new-report 写一篇回顾（实际日期、参加人数、意见建议和照片），存在 data/reports/{activity.id}.yml；"
+                   "活动改期了，就写 status: 延期，把 when 改成新的时间、原来的时间写在 planned；没有办，就写 status: 已取消。")
+
+
+def _reports_ahead(site: Site, data_dir: Path, on: date) -> list[Problem]:
+    """A report dated after the build day: a typo in the year or month, most likely."""
+    found = []
+    for path in KIND["reports"].paths(data_dir):
+        source = Source(path, label(path, data_dir))
+        report = site.report(source.data.get("activity")) if isinstance(source.data, dict) else None
+        if report and report.held.start > on:
+            found.append(source.problem(("held",), f"回顾的举办日期 {report.held.start.isoformat()} 还没到（今天是 {on.isoformat()}）。",
+                                        "写活动实际举办的日期；年份或月份写错了吗？"))
+    return found
 
 
 def _overdue(source: Source, site: Site, on: date) -> list[Problem]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from campaign.fields.mistake import Mistake
+from campaign.fields.mistake import Mistake, shown
+
 
 _OPERATORS = {"≥": "≥", ">=": "≥", "不低于": "≥", "不少于": "≥", "至少": "≥", "达到": "≥",
               "≤": "≤", "<=": "≤", "不高于": "≤", "不超过": "≤", "至多": "≤", "=": "=", "＝": "="}
@@ -28,9 +29,9 @@ class Target:
 
 
 def read_target(text: str) -> Target:
-    match = _TARGET.match(str(text))
+    match = _TARGET.match(text) if isinstance(text, str) and len(text) <= 40 else None  # short: the pattern backtracks
     if not match:
-        raise Mistake(f"看不懂目标「{text}」", "写成“≥ 90%”“≤ 5”或“不低于 98%”：比较符号加数字，单位可写可不写。")
+        raise Mistake(f"看不懂目标「{shown(text)}」", "写成“≥ 90%”“≤ 5”或“不低于 98%”：比较符号加数字，单位可写可不写。")
     return Target(_OPERATORS[match["op"]], float(match["value"]), match["unit"])
 
 

@@ -11,9 +11,9 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from campaign.fields.when import When, read_when
-from campaign.fields.dates import date_cn
-from campaign.fields.mistake import Mistake
+from campaign.fields.dates import read_moment
+from campaign.fields.mistake import Mistake, shown
+from campaign.fields.when import When
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff")
 PATH_HINT = "写 data/images/ 里的路径，用“/”分隔，例如 qiuquan/before.jpg。"
@@ -26,6 +26,8 @@ def read_image_path(value) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Mistake("应写图片文件的路径", PATH_HINT)
     text = value.strip()
+    if len(text) > 200:
+        raise Mistake(f"图片路径「{shown(text)}」太长了（{len(text)} 个字）", "文件夹名和文件名取短一些。" + PATH_HINT)
     parts = PurePosixPath(text).parts
     if "\\" in text or text.startswith("/") or ":" in text or any(p in {".", ".."} for p in parts):
         raise Mistake(f"图片路径「{text}」不能以“/”开头，也不能含“\\”“:”“..”", PATH_HINT)
@@ -37,22 +39,7 @@ def read_image_path(value) -> str:
 
 def read_photo_date(value, year: int) -> When:
     """When a photo was taken: one day, one month or one year, as `2021-09-12` or `2021年9月`."""
-    hint = "写拍摄的日期或月份，例如 2021-09-12、2021年9月。"
-    if not isinstance(value, str):
-        raise Mistake("拍摄时间应写成一段文字", hint)
-    try:
-        when = read_when(value, year)
-    except Mistake as error:
-        raise Mistake(error.message, hint) from None
-    unit = {"day": lambda d: d, "month": lambda d: (d.year, d.month), "year": lambda d: d.year}.get(when.precision)
-    if when.kind != "range" or unit is None or not when.start or unit(when.start) != unit(when.end):
-        raise Mistake(f"拍摄时间「{value}」应是某一天、某个月或某一年", hint)
-    return when
-
-
-def taken(when: When) -> str:
-    """A photo date as residents read it, no more precise than written."""
-    return date_cn(when.start, when.precision if when.precision in {"day", "month"} else "year")
+    return read_moment(value, year, "写拍摄的日期或月份，例如 2021-09-12、2021年9月。")
 
 
 def image_uses(entries: Iterable[tuple[BaseModel, object, tuple]], photo: type) -> dict[str, list[str]]:

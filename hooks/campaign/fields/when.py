@@ -21,6 +21,7 @@ _HINT = "请改用以下写法之一：10月份、12月中旬、9—11月、10�
 _HINT_VAGUE = "请写明起止日期，如：9月28日至10月7日；或写：国庆节前、国庆节"
 _HINT_ORDER = "请先写开始、再写结束，如：9—11月、10月8日至10月12日；跨年请写：12月至次年1月"
 _HINT_TIME = "几点钟要写在具体日期之后，如：10月8日 9:00—11:00、10月8日下午3点、每周六 9:00—11:00"
+_MAX_LENGTH = 60  # characters: the longest readable phrase is half that; reading is quadratic in the length
 
 
 
@@ -341,6 +342,9 @@ def read_when(text: str, year: int) -> When:
     shown = text.strip()
     if not shown:
         raise Mistake("未填写时间「」", _HINT)
+    if len(shown) > _MAX_LENGTH:
+        raise Mistake(f"时间写得太长（{len(shown)} 个字，最多 {_MAX_LENGTH} 个字）",
+                        "这里只写什么时候，例如 10月份、12月中旬；活动的具体安排写在 summary 里")
     try:
         when = _read(_normalise(shown), year)
     except Mistake as e:

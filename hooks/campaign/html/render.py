@@ -19,9 +19,8 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from campaign.data.vocabulary import LEDGER_STATUSES, TASK_STATUSES
-from campaign.fields.dates import date_cn
+from campaign.fields.dates import date_cn, moment_cn
 from campaign.fields.figures import number
-from campaign.fields.photos import taken
 from campaign.fields.when import When
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -127,7 +126,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
                       bytecode_cache=BYTECODE)
-    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, taken=taken, date_cn=date_cn,
+    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, moment_cn=moment_cn, date_cn=date_cn,
                        runs=runs)
     env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES)
     return env

@@ -16,6 +16,8 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from campaign.ops.build import locked
+
 KEEP = 2
 
 
@@ -62,7 +64,8 @@ def main(argv: list[str]) -> int:
         print("用法：python -m campaign.ops.publish <网站目录> <发布路径>", file=sys.stderr)
         return 2
     try:
-        release = publish(Path(argv[0]), Path(argv[1]))
+        with locked(Path(argv[0])):  # not while a build swaps the site
+            release = publish(Path(argv[0]), Path(argv[1]))
     except PublishError as error:
         print(error, file=sys.stderr)
         return 1

@@ -1,17 +1,24 @@
-"""Open data: the schedule and the key tasks as JSON and as CSV that Excel opens (UTF-8 with BOM)."""
+"""Open data: the schedule and the key tasks as JSON and as CSV that Excel opens (UTF-8 with BOM).
+
+A CSV cell of text that a spreadsheet would read as a formula (=HYPERLINK(…), +cmd|…, @SUM(…)) is
+neutralised as OWASP recommends, with a leading single quote; the JSON files keep every value as written.
+"""
 from __future__ import annotations
 
 import csv
 import io
 import json
 
-from campaign.data.ledger import FEEDBACK_FIELDS, TOTALS_FIELDS, item_records, totals_records
+from campaign.data.ledger import FEEDBACK_FIELDS, OUTPUT_FIELDS, TOTALS_FIELDS, item_records, output_records, totals_records
 from campaign.data.load import Site
 from campaign.features.ledger import pages as ledger_pages
 from campaign.fields.when import When
 
 ACTIVITY_FIELDS = ["id", "title", "domain", "domain_name", "when", "kind", "start", "end", "precision",
-                   "approximate", "time_start", "time_end", "reading", "where", "organiser", "audience", "url"]
+                   "approximate", "time_start", "time_end", "reading", "where", "organiser", "audience", "status",
+                   "planned", "report", "url"]
+REPORT_FIELDS = ["activity", "title", "domain", "domain_name", "held", "start", "end", "attendance", "attendees",
+                 "suggestions", "items", "summary", "photos", "article", "url"]
 TASK_FIELDS = ["domain", "domain_name", "id", "title", "kind", "unit", "status", "deadline", "deadline_kind",
                "start", "end", "reading", "measures", "url"]
 FIGURE_FIELDS = ["domain", "domain_name", "label", "value", "unit", "as_of", "source", "url"]
@@ -27,8 +34,28 @@ def _when(when: When) -> dict:
 def activity_records(site: Site) -> list[dict]:
     return [{"id": a.id, "title": a.title, "domain": a.domain, "domain_name": site.domain(a.domain).name,
              "when": a.when.text, "kind": a.when.kind, **_when(a.when), "where": a.where,
-             "organiser": a.organiser, "audience": a.audience, "url": f"activities/{a.id}/"}
+             "organiser": a.organiser, "audience": a.audience, "status": a.status or "",
+             "planned": a.planned.text if a.planned else "", "report": a.id in site.reports, "url": f"activities/{a.id}/"}
             for a in site.activities]
+
+
+def report_records(site: Site) -> list[dict]:
+    """The closing reports, latest held first; photos as their published full-size JPEGs."""
+    records = []
+    for r in site.newest_reports:
+        activity = site.activity(r.activity)
+        records.append({"activity": r.activity, "title": activity.title, "domain": activity.domain,
+                        "domain_name": site.domain(activity.domain).name, "held": r.held.text,
+                        "start": r.held.start.isoformat(), "end": r.held.end.isoformat(), "attendance": _as_written(r.attendance),
+                        "attendees": r.attendees, "suggestions": _as_written(r.suggestions), "items": r.items, "summary": r.summary.strip(),
+                        "photos": [site.pictures[p.image].full for p in r.photos if p.image in site.pictures],
+                        "article": r.article or "", "url": f"activities/{r.activity}/#report"})
+    return records
+
+
+def _as_written(amount) -> str | None:
+    """A count as the office wrote it (46, 约200): an approximate one never becomes exact."""
+    return None if amount is None else str(amount)
 
 
 def task_records(site: Site) -> list[dict]:
@@ -59,7 +86,7 @@ def to_csv(records: list[dict], fields: list[str]) -> str:
     writer = csv.DictWriter(out, fields, extrasaction="ignore")  # CRLF rows, as Excel expects
     writer.writeheader()
     for record in records:
-        writer.writerow({k: "；".join(v) if isinstance(v, list) else _cell(v) for k, v in record.items()})
+        writer.writerow({k: _inert("；".join(v)) if isinstance(v, list) else _cell(v) for k, v in record.items()})
     return "\ufeff" + out.getvalue()
 
 
@@ -68,7 +95,14 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
-    return str(value)
+    return _inert(value) if isinstance(value, str) else str(value)  # a number is never a formula
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV injection
+
+
+def _inert(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def data_files(site: Site) -> dict[str, str]:
@@ -76,8 +110,10 @@ def data_files(site: Site) -> dict[str, str]:
     sets = {"activities": (activity_records(site), ACTIVITY_FIELDS),
             "achievements": (task_records(site), TASK_FIELDS),
             "figures": (figure_records(site), FIGURE_FIELDS),
+            "reports": (report_records(site), REPORT_FIELDS),
             "feedback": (item_records(site.ledger, lambda d: site.domain(d).name, ledger_pages.item_url), FEEDBACK_FIELDS),
-            "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS)}
+            "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS),
+            "feedback-outputs": (output_records(site.ledger), OUTPUT_FIELDS)}
     files = {}
     for name, (records, fields) in sets.items():
         files[f"data/{name}.json"] = to_json(records)

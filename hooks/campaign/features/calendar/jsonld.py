@@ -18,6 +18,7 @@ from campaign.fields.when import When
 _FREQUENCY = {"DAILY": "P{}D", "WEEKLY": "P{}W", "MONTHLY": "P{}M", "YEARLY": "P{}Y"}
 _WEEKDAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
              "SA": "Saturday", "SU": "Sunday"}
+_STATUS = {"已取消": "EventCancelled", "延期": "EventRescheduled"}  # a postponed activity has its new date
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
 
@@ -37,8 +38,10 @@ def event(site: Site, activity: Activity, site_url: str) -> dict:
             "description": f"{activity.when.reading}，{activity.where}",
             "location": {"@type": "VirtualLocation" if online else "Place", "name": activity.where},
             "organizer": {"@type": "Organization", "name": activity.organiser},
-            "eventStatus": "https://schema.org/EventScheduled",
+            "eventStatus": f"https://schema.org/{_STATUS.get(activity.status, 'EventScheduled')}",
             "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode"}
+    if activity.planned and (previous := _dates(activity.planned, site.campaign.period).get("startDate")):
+        data["previousStartDate"] = previous
     if activity.audience:
         data["audience"] = {"@type": "Audience", "audienceType": activity.audience}
     return data | _dates(activity.when, site.campaign.period)

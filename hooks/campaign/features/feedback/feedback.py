@@ -99,23 +99,27 @@ def qr_svg(text: str, title: str) -> str:
     return out.getvalue().decode("utf-8")
 
 
-def cached_qr(text: str, title: str, cache_dir: Path) -> Path:
-    """The file of qr_svg(text, title) in `cache_dir`, made once: choosing a code's mask is slow in
-    pure Python (~10 ms a code), and a warm build then links the file into the site."""
-    path = cache_dir / f"{cache.key(QR_SETTINGS, text, title)}.svg"
-    if not path.exists():
+def cached_qr(text: str, title: str, seals: cache.Seals) -> Path:
+    """The file of qr_svg(text, title) in the sealed cache folder, made once: choosing a code's mask is
+    slow in pure Python (~10 ms a code), and a warm build then links the file into the site. A file that
+    is not as it was made (emptied, changed) is made again."""
+    path = seals.folder / f"{cache.key(QR_SETTINGS, text, title)}.svg"
+    if not seals.intact(path):
         svg = qr_svg(text, title).encode()
-        cache_dir.mkdir(parents=True, exist_ok=True)
+        with cache.writing(seals.folder):
+            seals.folder.mkdir(parents=True, exist_ok=True)
         cache.write(path, lambda out: out.write(svg))
+        seals.seal(path)
     return path
 
 
 def qr_files(site: Site, site_url: str, cache_dir: Path) -> dict[str, Path]:
     """Site-relative path -> cached SVG file: each activity's and domain's form link and page address."""
-    files = {}
+    files, seals = {}, cache.Seals(cache_dir)
     for here in [where(site, f"activities/{a.id}.md", a.title) for a in site.activities] + \
                 [where(site, f"domains/{d.id}.md", d.name) for d in site.domains]:
         files[here.url + "qr-feedback.svg"] = cached_qr(channels(site, here, site_url).form,
-                                                        f"{here.title}：意见建议表", cache_dir)
-        files[here.url + "qr-page.svg"] = cached_qr(site_url + here.url, f"{here.title}：网页", cache_dir)
+                                                        f"{here.title}：意见建议表", seals)
+        files[here.url + "qr-page.svg"] = cached_qr(site_url + here.url, f"{here.title}：网页", seals)
+    seals.save()
     return files

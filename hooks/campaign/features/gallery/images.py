@@ -6,8 +6,9 @@ cascade from large to small. Every width is written as AVIF (when this Pillow ha
 JPEG with fixed encoder settings and no metadata, so the same photo always gives the same bytes.
 
 Outputs are cached outside site/, named by the hash of the file's content and these settings, so
-a rebuild does no image work for unchanged photos. Each file is written under a temporary name and
-renamed; the manifest, written last and listing every file's size, is what marks an entry complete.
+a rebuild does no image work for unchanged photos. Each file is written read-only under a temporary name
+and renamed, the manifest last; an entry is reused only while every file still has the content sealed
+when it was made (cache.Seals), so a file emptied or changed through its link in a site is made again.
 """
 from __future__ import annotations
 
@@ -102,7 +103,8 @@ def process_images(uses: dict[str, list[str]], image_dir: Path, cache_dir: Path)
 
     Raises DataProblems naming every bad image at every entry that uses it, after trying them all.
     """
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    with cache.writing(cache_dir):
+        cache_dir.mkdir(parents=True, exist_ok=True)
     keys: dict[str, str] = {}
     failures: dict[str, Failure] = {}
     digests = cache.Digests(cache_dir / "sources.json")
@@ -113,8 +115,14 @@ def process_images(uses: dict[str, list[str]], image_dir: Path, cache_dir: Path)
         except _Refused as refused:
             failures[path] = refused.failure
     digests.save()
-    results = {key: _cached(cache_dir, key) for key in keys.values()}
-    results |= _run({key: image_dir / path for path, key in keys.items() if results[key] is None}, cache_dir)
+    seals = cache.Seals(cache_dir)
+    results = {key: _cached(cache_dir, key, seals) for key in keys.values()}
+    made = _run({key: image_dir / path for path, key in keys.items() if results[key] is None}, cache_dir)
+    for picture in made.values():
+        for name in picture.names() if isinstance(picture, Picture) else []:
+            seals.seal(cache_dir / name)
+    seals.save()
+    results |= made
     pictures = {path: results[key] for path, key in keys.items() if isinstance(results[key], Picture)}
     failures |= {path: results[key] for path, key in keys.items() if isinstance(results[key], Failure)}
     if failures:
@@ -139,6 +147,9 @@ def _key(image_dir: Path, path: str, digests: cache.Digests, listing=os.listdir)
     source = image_dir / path
     if not (source.is_file() and source.name in listing(source.parent)):  # the exact case, as on Linux
         raise _Refused(Failure(f"找不到：data/images/ 里没有 {path}", _missing_hint(image_dir, path)))
+    if not source.resolve().is_relative_to(image_dir.resolve()):  # a symlink (or a linked folder) out of it
+        raise _Refused(Failure("是一个指向 data/images/ 以外的链接（快捷方式），网站不读 data/images/ 以外的文件",
+                               "把照片本身复制到 data/images/ 里，替换这个链接。"))
     if source.stat().st_size > MAX_BYTES:
         raise _Refused(Failure(f"文件太大（超过 {MAX_BYTES // 2**20} MB）",
                                "手机照片一般不到 10 MB：用相册的“导出”或修图软件缩小后另存为 JPEG。"))
@@ -152,16 +163,16 @@ def _missing_hint(image_dir: Path, path: str) -> str:
     return guess + "把照片放进 data/images/，路径写成相对于这个文件夹的样子，文件名（包括大小写和扩展名）要一字不差。"
 
 
-def _cached(cache_dir: Path, key: str) -> Picture | None:
-    """The complete cache entry for `key`, or None: a missing or partial entry is never trusted."""
+def _cached(cache_dir: Path, key: str, seals: cache.Seals) -> Picture | None:
+    """The complete cache entry for `key`, or None: a missing, partial or changed entry is never trusted."""
     try:
         manifest = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
         picture = Picture(key, manifest["width"], manifest["height"], tuple(manifest["widths"]),
                           tuple(manifest["formats"]))
-        complete = all((cache_dir / name).stat().st_size == manifest["sizes"][name] for name in picture.names())
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return picture if complete and picture.formats == tuple(ENCODERS) else None
+    intact = picture.formats == tuple(ENCODERS) and all(seals.intact(cache_dir / name) for name in picture.names())
+    return picture if intact else None
 
 
 def _run(jobs: dict[str, Path], cache_dir: Path) -> dict[str, Picture | Failure]:
@@ -198,14 +209,12 @@ def _make(source: Path, key: str, cache_dir: Path) -> Picture | Failure:
         return _explain(error)
     width, height = image.size
     widths = tuple(sorted({w for w in WIDTHS if w < width} | {min(width, WIDTHS[-1])}))
-    sizes = {}
     for w in reversed(widths):  # a cascade: each width is resized from the one above it
         image = image.resize((w, max(1, round(height * w / width))), Image.LANCZOS, reducing_gap=3.0)
         for fmt, (name, options) in ENCODERS.items():
-            file = f"{key}-{w}.{fmt}"
-            sizes[file] = cache.write(cache_dir / file, lambda out, i=image: i.save(out, name, **options))
+            cache.write(cache_dir / f"{key}-{w}.{fmt}", lambda out, i=image: i.save(out, name, **options))
     picture = Picture(key, widths[-1], max(1, round(height * widths[-1] / width)), widths, tuple(ENCODERS))
-    manifest = json.dumps({**asdict(picture), "sizes": sizes}, sort_keys=True).encode()
+    manifest = json.dumps(asdict(picture), sort_keys=True).encode()
     cache.write(cache_dir / f"{key}.json", lambda out: out.write(manifest))
     return picture
 
