@@ -164,9 +164,17 @@ def _photos(node):
             yield from _photos(value)
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Shared values written out each time: the data refuses YAML anchors and aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def _write(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
