@@ -15,6 +15,7 @@ results (or all relevant pages when fewer).
 With --pagefind, Pagefind's search too, on the same site indexed by Pagefind (pip install "pagefind[extended]",
 then python -m pagefind --site SITE_DIR --force-language zh): how the option the issue named compares.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,9 +34,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-import weight  # noqa: E402
-
-from campaign.features.search.index import plain  # noqa: E402
+import weight
 
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 TOP = 20  # our search lists 20 pages
@@ -53,22 +52,43 @@ def page_text(page: dict) -> str:
 def material_index(pages: list[dict], mkdocs_yml: Path) -> dict:
     """The search_index.json Material would publish for these pages: jieba-segmented, its settings."""
     import yaml
-    config = next(p["search"] for p in yaml.safe_load(mkdocs_yml.read_text(encoding="utf-8").replace("!!python", "#"))["plugins"]
-                  if isinstance(p, dict) and "search" in p)
+
+    config = next(
+        p["search"]
+        for p in yaml.safe_load(mkdocs_yml.read_text(encoding="utf-8").replace("!!python", "#"))["plugins"]
+        if isinstance(p, dict) and "search" in p
+    )
     segment = SearchIndex()._segment_chinese
-    docs = [{"location": page["u"] + (f"#{anchor}" if anchor else ""), "title": segment(title), "text": segment(text)}
-            for page in pages for anchor, title, text in page["s"]]
-    return {"config": {"lang": [config["lang"]], "separator": config["separator"], "pipeline": ["stemmer"],
-                       "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}},
-            "docs": docs}
+    docs = [
+        {"location": page["u"] + (f"#{anchor}" if anchor else ""), "title": segment(title), "text": segment(text)}
+        for page in pages
+        for anchor, title, text in page["s"]
+    ]
+    return {
+        "config": {
+            "lang": [config["lang"]],
+            "separator": config["separator"],
+            "pipeline": ["stemmer"],
+            "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}},
+        },
+        "docs": docs,
+    }
 
 
 def words(pages: list[dict], count: int) -> tuple[list[str], list[str]]:
     """`count` words from the text, half whole jieba tokens and half inside compounds, deterministically."""
     tokens = Counter(t for page in pages for t in jieba.cut(page_text(page)) if HAN.match(t))
     whole = sorted((t for t in tokens if 2 <= len(t) <= 4), key=lambda t: (-tokens[t], t))
-    inside = sorted({t[i:i + 2] for t in tokens if len(t) >= 3 for i in range(1, len(t) - 1)
-                     if jieba.dt.FREQ.get(t[i:i + 2]) and t[i:i + 2] not in tokens}, key=lambda w: w)
+    inside = sorted(
+        {
+            t[i : i + 2]
+            for t in tokens
+            if len(t) >= 3
+            for i in range(1, len(t) - 1)
+            if jieba.dt.FREQ.get(t[i : i + 2]) and t[i : i + 2] not in tokens
+        },
+        key=lambda w: w,
+    )
     rng = random.Random(19)
     half = count // 2
     return rng.sample(whole, min(half, len(whole))), rng.sample(inside, min(count - half, len(inside)))
@@ -149,14 +169,23 @@ def main() -> None:
     texts = {page["u"]: page_text(page) for page in pages}
     whole, inside = words(pages, args.words)
     queries = whole + inside
-    setup = (json.loads(args.material_index.read_text(encoding="utf-8")) if args.material_index
-             else material_index(pages, Path(__file__).resolve().parent.parent / "mkdocs.yml"))
-    material_worker = next(args.site.glob("assets/javascripts/workers/search.*.min.js")).relative_to(args.site).as_posix()
-    results = {"ours": ask(args.site, "assets/js/search-worker.js", None, queries),
-               "Material": ask(args.site, material_worker, setup, queries)}
+    setup = (
+        json.loads(args.material_index.read_text(encoding="utf-8"))
+        if args.material_index
+        else material_index(pages, Path(__file__).resolve().parent.parent / "mkdocs.yml")
+    )
+    material_worker = (
+        next(args.site.glob("assets/javascripts/workers/search.*.min.js")).relative_to(args.site).as_posix()
+    )
+    results = {
+        "ours": ask(args.site, "assets/js/search-worker.js", None, queries),
+        "Material": ask(args.site, material_worker, setup, queries),
+    }
     if args.pagefind:
         results["Pagefind"] = ask_pagefind(args.site, queries)
-    print(f"{len(pages)} pages; {len(whole)} whole words, {len(inside)} inside compounds; recall among the first {args.top}")
+    print(
+        f"{len(pages)} pages; {len(whole)} whole words, {len(inside)} inside compounds; recall among the first {args.top}"
+    )
     print(f"{'word':8}{'kind':>8}{'pages':>7}" + "".join(f"{name:>10}" for name in results))
     totals = {name: {"whole": [], "inside": []} for name in results}
     for word in queries:
@@ -172,9 +201,11 @@ def main() -> None:
         print(line)
     for name, by_kind in totals.items():
         every = by_kind["whole"] + by_kind["inside"]
-        print(f"{name:9} recall: whole words {sum(by_kind['whole']) / len(by_kind['whole']):.0%}, inside compounds "
-              f"{sum(by_kind['inside']) / len(by_kind['inside']):.0%}, all {sum(every) / len(every):.0%} "
-              f"({sum(v == 1 for v in every)} of {len(every)} words fully found)")
+        print(
+            f"{name:9} recall: whole words {sum(by_kind['whole']) / len(by_kind['whole']):.0%}, inside compounds "
+            f"{sum(by_kind['inside']) / len(by_kind['inside']):.0%}, all {sum(every) / len(every):.0%} "
+            f"({sum(v == 1 for v in every)} of {len(every)} words fully found)"
+        )
 
 
 if __name__ == "__main__":

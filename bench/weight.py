@@ -9,6 +9,7 @@ the bytes that query fetched (search-worker.js's files; for Material's own searc
 
     .venv/bin/python bench/weight.py SITE_DIR            # prints a table; --json for the figures
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,10 +29,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Page types, each by the first file that matches (a glob under the site).
-PAGE_TYPES = {"home": "index.html", "domain": "domains/*/index.html", "activity": "activities/*/index.html",
-              "activities index": "activities/index.html", "domains index": "domains/index.html",
-              "calendar": "calendar/index.html", "calendar month": "calendar/20[0-9][0-9]-[0-9][0-9]/index.html",
-              "ledger": "ledger/index.html", "poster": "activities/*/poster/index.html"}
+PAGE_TYPES = {
+    "home": "index.html",
+    "domain": "domains/*/index.html",
+    "activity": "activities/*/index.html",
+    "activities index": "activities/index.html",
+    "domains index": "domains/index.html",
+    "calendar": "calendar/index.html",
+    "calendar month": "calendar/20[0-9][0-9]-[0-9][0-9]/index.html",
+    "ledger": "ledger/index.html",
+    "poster": "activities/*/poster/index.html",
+}
 QUERIES = ["长者食堂", "者食", "医院", "垃圾分类", "路", "健康讲座", "老年大学", "安全"]
 CPU_SLOWDOWN = 4
 BUDGET = {"page": 600_000, "html": 300_000, "query": 300_000, "seconds": 1.5}  # issue 19's targets
@@ -94,8 +102,9 @@ def query(browser, url: str, words: str) -> dict:
     on_load = sum(size for u, size in sizes.items() if "/search/" in u)
     page.locator("label.md-header__button[for=__search]").click(timeout=300_000)  # Material parses its index first
     # Material's own search drops a query typed before its index is ready (正在初始化搜索引擎)
-    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('初始化')",
-                           timeout=300_000)
+    page.wait_for_function(
+        "!document.querySelector('.md-search-result__meta').textContent.includes('初始化')", timeout=300_000
+    )
     loaded = set(sizes)
     page.evaluate(_WATCH)
     box = page.locator("input.md-search__input")
@@ -117,26 +126,37 @@ def measure(site: Path, queries: list[str] = QUERIES) -> dict:
     site = Path(site)
     with TemporaryDirectory(prefix="bench-weight-") as tmp, sync_playwright() as playwright:
         server, base = serve(site, Path(tmp))
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
         try:
-            pages = {name: {"path": path, **first_visit(browser, base + path)}
-                     for name, pattern in PAGE_TYPES.items() if (path := page_of(site, pattern)) is not None}
+            pages = {
+                name: {"path": path, **first_visit(browser, base + path)}
+                for name, pattern in PAGE_TYPES.items()
+                if (path := page_of(site, pattern)) is not None
+            }
             searches = {words: query(browser, base, words) for words in queries}
         finally:
             browser.close()
             server.shutdown()
     html_path, html_size = largest_html(site)
-    return {"pages": pages, "largest_html": {"path": html_path, "bytes": html_size}, "queries": searches,
-            "search_bytes": max(q["bytes"] for q in searches.values()),
-            "search_seconds": statistics.median(q["seconds"] for q in searches.values()),
-            "search_seconds_max": max(q["seconds"] for q in searches.values())}
+    return {
+        "pages": pages,
+        "largest_html": {"path": html_path, "bytes": html_size},
+        "queries": searches,
+        "search_bytes": max(q["bytes"] for q in searches.values()),
+        "search_seconds": statistics.median(q["seconds"] for q in searches.values()),
+        "search_seconds_max": max(q["seconds"] for q in searches.values()),
+    }
 
 
 def report(name: str, figures: dict) -> None:
-    kb = lambda n: f"{n / 1000:,.0f} KB"  # noqa: E731
-    print(f"\n{name}: first visit at 390 px, uncompressed (targets: page ≤ {kb(BUDGET['page'])}, "
-          f"HTML ≤ {kb(BUDGET['html'])})")
+    kb = lambda n: f"{n / 1000:,.0f} KB"
+    print(
+        f"\n{name}: first visit at 390 px, uncompressed (targets: page ≤ {kb(BUDGET['page'])}, "
+        f"HTML ≤ {kb(BUDGET['html'])})"
+    )
     for page, f in figures["pages"].items():
         flag = "" if f["bytes"] <= BUDGET["page"] and f["html"] <= BUDGET["html"] else "  ✗"
         print(f"  {page:18} {kb(f['bytes']):>10}  HTML {kb(f['html']):>9}  search on load {kb(f['search']):>8}{flag}")
@@ -145,8 +165,10 @@ def report(name: str, figures: dict) -> None:
     print(f"  search, {CPU_SLOWDOWN}× slower CPU (targets: ≤ {kb(BUDGET['query'])}, ≤ {BUDGET['seconds']} s a query):")
     for words, q in figures["queries"].items():
         print(f"    {words:10} {q['seconds']:6.2f} s {kb(q['bytes']):>10}  {q['meta']}")
-    print(f"  search: at most {kb(figures['search_bytes'])} a query; median {figures['search_seconds']:.2f} s, "
-          f"slowest {figures['search_seconds_max']:.2f} s")
+    print(
+        f"  search: at most {kb(figures['search_bytes'])} a query; median {figures['search_seconds']:.2f} s, "
+        f"slowest {figures['search_seconds_max']:.2f} s"
+    )
 
 
 def main() -> None:

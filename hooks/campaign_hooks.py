@@ -5,6 +5,7 @@ and adds the generated pages, open-data and calendar files to the build (on_file
 its feedback block (on_page_context, on_template_context for 404.html). The search cache is a hook of its
 own, search_cache_hooks.py.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -18,24 +19,25 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents, get_toc
 
-# Imported at top level: this folder is on sys.path only while MkDocs loads this file.
-from campaign.html import assets
-from campaign.html.csp import with_policy
-from campaign.html.cache import CacheError, cache_dir, link_into
-from campaign.features.feedback.feedback import feedback_block, qr_files
+from campaign.data.history import last_changed
+from campaign.data.load import Site, load_site
+from campaign.data.problems import DataProblems, Problem
+from campaign.data.schema import schema_files
 from campaign.features.calendar import history
 from campaign.features.calendar.ics import feeds
+from campaign.features.feedback.feedback import feedback_block, qr_files
 from campaign.features.gallery.images import process_images, site_files
-from campaign.data.history import last_changed
 from campaign.features.news import news
-from campaign.data.load import Site, load_site
+from campaign.fields.dates import ClockError, now, today
+from campaign.fields.text import MAX_NESTING, too_deep
+
+# Imported at top level: this folder is on sys.path only while MkDocs loads this file.
+from campaign.html import assets
+from campaign.html.cache import CacheError, cache_dir, link_into
+from campaign.html.csp import with_policy
+from campaign.html.render import BYTECODE, element_ids, toc_tokens
 from campaign.site.opendata import data_files
 from campaign.site.pages import build_pages, escape_meta, split_front_matter
-from campaign.fields.dates import ClockError, now, today
-from campaign.data.problems import DataProblems, Problem
-from campaign.html.render import BYTECODE, element_ids, toc_tokens
-from campaign.data.schema import schema_files
-from campaign.fields.text import MAX_NESTING, too_deep
 
 log = get_plugin_logger("campaign")
 _site: Site | None = None
@@ -94,8 +96,14 @@ def _check_handwritten(files: Files, config) -> None:
         except DataProblems as found:
             problems += found.problems
         if line := too_deep(text):
-            problems.append(Problem(label, line, f"列表或引用套了太多层（超过 {MAX_NESTING} 层）。",
-                                    "把层层缩进的列表改成一层或两层，每项单独一行，以“- ”开头。"))
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    f"列表或引用套了太多层（超过 {MAX_NESTING} 层）。",
+                    "把层层缩进的列表改成一层或两层，每项单独一行，以“- ”开头。",
+                )
+            )
     if problems:
         raise DataProblems(problems)
 
@@ -117,7 +125,11 @@ def _add_files(files: Files, config) -> Files:
         _updated[page.src_uri] = page.updated
     # A hand-written activity or domain page the data lacks is published on its own (make check warns).
     for file in list(files):
-        if file.src_uri.startswith(("activities/", "domains/")) and file.src_uri not in _bodies and file.is_documentation_page():
+        if (
+            file.src_uri.startswith(("activities/", "domains/"))
+            and file.src_uri not in _bodies
+            and file.is_documentation_page()
+        ):
             file.inclusion = InclusionLevel.NOT_IN_NAV
     for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
         files.append(File.generated(config, path, content=text))
@@ -195,15 +207,17 @@ def _revisions(config) -> dict:
     """Each activity's DTSTAMP and SEQUENCE from the data's git history (features/calendar/history.py)."""
     data_dir = _data_dir(config)
     if history.shallow(data_dir):
-        log.info("日历：这是浅克隆（shallow clone），看不到数据的修改历史，活动的 DTSTAMP 按活动年份固定。"
-                 "CI 请拉取完整历史（actions/checkout 的 fetch-depth: 0，GitLab 的 GIT_DEPTH: 0）。")
+        log.info(
+            "日历：这是浅克隆（shallow clone），看不到数据的修改历史，活动的 DTSTAMP 按活动年份固定。"
+            "CI 请拉取完整历史（actions/checkout 的 fetch-depth: 0，GitLab 的 GIT_DEPTH: 0）。"
+        )
     return history.revisions(data_dir, now(), _cache(config, "calendar"))
 
 
 def _nav_paths(items):
     """The page paths in mkdocs.yml's nav (a list of titles mapped to paths or to nested lists)."""
     for item in items:
-        for value in (item.values() if isinstance(item, dict) else [item]):
+        for value in item.values() if isinstance(item, dict) else [item]:
             yield from (_nav_paths(value) if isinstance(value, list) else [value])
 
 

@@ -11,6 +11,7 @@ internals (`search_index.add_entry_from_context`, `entries`, `generate_search_in
 tests/test_search_cache.py and tests/test_search.py fail if an upgrade changes them. Kept apart from
 campaign_hooks.py, which knows nothing of it.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,10 @@ def on_config(config):
     # the regex library that finds Han text, and Python's HTML parser.
     settings = json.dumps(dict(search.config), sort_keys=True, default=str)
     dictionaries = [_file_digest(search.config.get(name)) for name in ("jieba_dict", "jieba_dict_user")]
-    memo = _memo = Memo(_folder(config) / "entries.json",
-                        f"{versions('mkdocs-material', 'jieba', 'backrefs')} {settings} {dictionaries}")
+    memo = _memo = Memo(
+        _folder(config) / "entries.json",
+        f"{versions('mkdocs-material', 'jieba', 'backrefs')} {settings} {dictionaries}",
+    )
     index = search.search_index  # made afresh by the plugin's on_config, which runs before this hook's
     index_afresh = index.add_entry_from_context
 

@@ -1,4 +1,5 @@
 """Shared fixtures: a copy of the sample project to break, and one strict build of the sample."""
+
 from __future__ import annotations
 
 import json
@@ -14,16 +15,27 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_EPOCH = "1633046400"  # 2021-10-01 00:00 in China: mid-campaign, so some activities are upcoming
 
 
-def mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH, env: dict | None = None,
-                 engine: str = "mkdocs"):
+def mkdocs_build(
+    project: Path, site_dir: Path, epoch: str = BUILD_EPOCH, env: dict | None = None, engine: str = "mkdocs"
+):
     """A strict build with `engine`: MkDocs, or ProperDocs, its fork (tests/test_engine.py)."""
     # Copies of the project share the repository's caches: their photos and QR codes are made once.
-    env = {"CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"), "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr"),
-           **os.environ,
-           "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    env = {
+        "CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"),
+        "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr"),
+        **os.environ,
+        "SOURCE_DATE_EPOCH": epoch,
+        "NO_MKDOCS_2_WARNING": "1",
+        **(env or {}),
+    }
     # Never --quiet: it hides warnings from --strict too (mkdocs/mkdocs#4126), and the build passes.
-    return subprocess.run([sys.executable, "-m", engine, "build", "--strict",
-                           "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def copy_project(parent: Path) -> Path:
@@ -57,6 +69,11 @@ def sample_site(tmp_path_factory) -> Path:
 def search_docs(site: Path) -> list[dict]:
     """The search's sections as published (features/search/index.py): location, title, plain text."""
     manifest = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    pages = [json.loads((site / f"search/pages/{n}.json").read_text(encoding="utf-8")) for n in range(manifest["pages"])]
-    return [{"location": page["u"] + (f"#{anchor}" if anchor else ""), "title": title, "text": text}
-            for page in pages for anchor, title, text in page["s"]]
+    pages = [
+        json.loads((site / f"search/pages/{n}.json").read_text(encoding="utf-8")) for n in range(manifest["pages"])
+    ]
+    return [
+        {"location": page["u"] + (f"#{anchor}" if anchor else ""), "title": title, "text": text}
+        for page in pages
+        for anchor, title, text in page["s"]
+    ]

@@ -2,6 +2,7 @@
 (openpyxl), .xls (xlwt) and .ods (its XML, as LibreOffice writes it), with merged cells and hidden rows
 and columns. Rows are lists of text (or datetime); merges are (first row, first column, last row,
 last column), 0-based and inclusive."""
+
 from __future__ import annotations
 
 import zipfile
@@ -27,8 +28,9 @@ def write_table(path: Path, rows: list[list], merges=(), hidden_rows=(), hidden_
         rows = [[title] + [""] * (width - 1)] + rows
         merges = [(0, 0, 0, width - 1)] + [(a + 1, b, c + 1, d) for a, b, c, d in merges]
         hidden_rows = [r + 1 for r in hidden_rows]
-    {"docx": _docx, "xlsx": _xlsx, "xls": _xls, "ods": _ods}[kind](path, rows, merges, set(hidden_rows),
-                                                                   set(hidden_columns), title)
+    {"docx": _docx, "xlsx": _xlsx, "xls": _xls, "ods": _ods}[kind](
+        path, rows, merges, set(hidden_rows), set(hidden_columns), title
+    )
     return path
 
 
@@ -54,7 +56,9 @@ def add_word_table(container, rows, merges=()):
 
 
 def _covered(r, c, merges) -> bool:
-    return any(top <= r <= bottom and left <= c <= right and (r, c) != (top, left) for top, left, bottom, right in merges)
+    return any(
+        top <= r <= bottom and left <= c <= right and (r, c) != (top, left) for top, left, bottom, right in merges
+    )
 
 
 def _xlsx(path, rows, merges, hidden_rows, hidden_columns, title):
@@ -91,9 +95,11 @@ def _xls(path, rows, merges, hidden_rows, hidden_columns, title):
     book.save(str(path))
 
 
-_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
 
 
 def _ods(path, rows, merges, hidden_rows, hidden_columns, title):
@@ -110,25 +116,33 @@ def _ods(path, rows, merges, hidden_rows, hidden_columns, title):
                 continue
             spanned = f' table:number-rows-spanned="{span[0]}" table:number-columns-spanned="{span[1]}"' if span else ""
             if isinstance(value, datetime):
-                cells.append(f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}"'
-                             f"{spanned}><text:p>{value}</text:p></table:table-cell>")
+                cells.append(
+                    f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}"'
+                    f"{spanned}><text:p>{value}</text:p></table:table-cell>"
+                )
             elif value == "":
                 cells.append(f"<table:table-cell{spanned}/>")
             else:
                 paragraphs = "".join(f"<text:p>{escape(line)}</text:p>" for line in str(value).split("\n"))
                 kind = "float" if isinstance(value, int) else "string"
                 number = f' office:value="{value}"' if kind == "float" else ""
-                cells.append(f'<table:table-cell office:value-type="{kind}"{number}{spanned}>{paragraphs}</table:table-cell>')
+                cells.append(
+                    f'<table:table-cell office:value-type="{kind}"{number}{spanned}>{paragraphs}</table:table-cell>'
+                )
         body.append(f"<table:table-row{collapse if r in hidden_rows else ''}>{''.join(cells)}</table:table-row>")
-    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_NS} office:version="1.2">'
-               f'<office:body><office:spreadsheet><table:table table:name="配档表">{"".join(body)}'
-               "</table:table></office:spreadsheet></office:body></office:document-content>")
-    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
-                '<manifest:file-entry manifest:full-path="/" '
-                'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-                '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-                "</manifest:manifest>")
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_NS} office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="配档表">{"".join(body)}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
         archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)

@@ -1,6 +1,7 @@
 """Calendars that update: an event's DTSTAMP and SEQUENCE follow its entry's history in git, so a
 subscriber's calendar takes a changed event for a new version and an unchanged one for the same;
 without that history (no repository, a shallow clone) the fixed stamp of the campaign year stays."""
+
 from __future__ import annotations
 
 import os
@@ -20,9 +21,15 @@ NOW = datetime(2022, 12, 20, 4, tzinfo=UTC)  # the build clock (SOURCE_DATE_EPOC
 
 
 def git(repo: Path, *args: str, when: str = "2022-10-01T10:00:00Z") -> str:
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "街道党政办",
-           "GIT_COMMITTER_NAME": "街道党政办", "GIT_AUTHOR_EMAIL": "office@example.org",
-           "GIT_COMMITTER_EMAIL": "office@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "街道党政办",
+        "GIT_COMMITTER_NAME": "街道党政办",
+        "GIT_AUTHOR_EMAIL": "office@example.org",
+        "GIT_COMMITTER_EMAIL": "office@example.org",
+    }
     return subprocess.run(["git", "-C", str(repo), *args], env=env, capture_output=True, text=True, check=True).stdout
 
 

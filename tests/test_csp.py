@@ -3,6 +3,7 @@ in it runs. Every page sends a Content-Security-Policy that allows the site's ow
 theme's inline scripts by hash; in Chromium no page type reports a single violation, search and the
 enhancements included, while an inline script, an event handler and a javascript: link in a hand-written
 page are blocked; make linkcheck names each of them with file:line."""
+
 from __future__ import annotations
 
 import functools
@@ -12,7 +13,7 @@ from http.server import ThreadingHTTPServer
 from campaign.html.csp import theme_hashes, with_policy
 from campaign.ops.linkcheck import check_site
 from conftest import copy_project, mkdocs_build
-from test_browser import PAGE_TYPES, SITE_URL, _QuietHandler, browser, served  # noqa: F401 — shared fixtures
+from test_browser import PAGE_TYPES, SITE_URL, _QuietHandler, browser, served
 
 WATCH = """window.__violations = [];
 document.addEventListener("securitypolicyviolation",
@@ -43,8 +44,9 @@ def test_no_page_type_reports_a_csp_violation(served, browser):
     # The scripts do run: search (its worker), 大字 and the comparison slider.
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(served, wait_until="networkidle")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('键入')",
-                           timeout=60000)  # the search worker started
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.includes('键入')", timeout=60000
+    )  # the search worker started
     page.locator("input.md-search__input").fill("医院")
     page.locator("input.md-search__input").press("End")  # Material searches on keyup
     page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=30000)
@@ -84,8 +86,11 @@ def test_script_in_a_hand_written_page_is_blocked_and_listed_by_linkcheck(tmp_pa
 
 
 def test_the_theme_inline_scripts_are_hashed_and_the_page_own_are_not():
-    html = ("<html><head><script>theme()</script><script type=\"application/ld+json\">{}</script>"
-            "<script src=\"a.js\"></script></head><body><script>own()</script></body></html>")
+    html = (
+        '<html><head><script>theme()</script><script type="application/ld+json">{}</script>'
+        '<script src="a.js"></script></head><body><script>own()</script></body></html>'
+    )
     assert theme_hashes(html, "<script>own()</script>") == ["'sha256-Rfr3GgHZFiXm+TmNr+li+0sZ4J9FGllo8jsXcJF5XZ8='"]
     assert with_policy(html, "<script>own()</script>").startswith(
-        '<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\' \'sha256-')
+        "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' 'sha256-"
+    )

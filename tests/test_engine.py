@@ -3,6 +3,7 @@ builds, from the same mkdocs.yml, hooks and overrides (ProperDocs runs hooks' `m
 modules). One difference is expected, and each page must show exactly it: the generator tag of
 Material's base.html, `mkdocs-{{ mkdocs_version }}`, which ProperDocs fills with "ProperDocs <version>".
 """
+
 from __future__ import annotations
 
 import shutil
@@ -17,8 +18,9 @@ ENGINES = ("mkdocs", "properdocs")
 
 
 def generator_tag(engine_version: str) -> bytes:
-    return (f'<meta name="generator" content="mkdocs-{engine_version}, '
-            f'mkdocs-material-{version("mkdocs-material")}">').encode()
+    return (
+        f'<meta name="generator" content="mkdocs-{engine_version}, mkdocs-material-{version("mkdocs-material")}">'
+    ).encode()
 
 
 MKDOCS_TAG = generator_tag(version("mkdocs"))
@@ -38,9 +40,16 @@ def build_with(engine: str, project: Path, data: Path, parent: Path):
     """A build by `engine` into parent/engine/site, with search and calendar caches of its own: nothing
     one engine made is reused by the other."""
     own = parent / engine
-    return mkdocs_build(project, own / "site", engine=engine, env={
-        "CAMPAIGN_DATA": str(data),
-        "CAMPAIGN_SEARCH_CACHE": str(own / "search"), "CAMPAIGN_CALENDAR_CACHE": str(own / "calendar")})
+    return mkdocs_build(
+        project,
+        own / "site",
+        engine=engine,
+        env={
+            "CAMPAIGN_DATA": str(data),
+            "CAMPAIGN_SEARCH_CACHE": str(own / "search"),
+            "CAMPAIGN_CALENDAR_CACHE": str(own / "calendar"),
+        },
+    )
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -65,9 +74,21 @@ def test_both_engines_publish_the_same_files(outputs):
     # The comparison covers every kind of output: generated pages, Material's search index, the
     # sitemap (dated by SOURCE_DATE_EPOCH in both), the hooks' open data, feeds and bundled stylesheet,
     # and the QR codes the hooks link into site_dir after the engine emptied it.
-    assert {"index.html", "activities/index.html", "calendar/index.html", "domains/index.html",
-            "ledger/index.html", "404.html", "search/search_index.json", "sitemap.xml", "sitemap.xml.gz",
-            "robots.txt", "calendar/all.ics", "data/activities.json", "assets/css/campaign.css"} <= mkdocs.keys()
+    assert {
+        "index.html",
+        "activities/index.html",
+        "calendar/index.html",
+        "domains/index.html",
+        "ledger/index.html",
+        "404.html",
+        "search/search_index.json",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "robots.txt",
+        "calendar/all.ics",
+        "data/activities.json",
+        "assets/css/campaign.css",
+    } <= mkdocs.keys()
     assert any(path.endswith("/qr-page.svg") for path in mkdocs)
 
 
@@ -89,6 +110,6 @@ def test_a_data_mistake_stops_properdocs_with_the_same_report(tmp_path):
         result = build_with(engine, project, data, tmp_path)
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert not (tmp_path / engine / "site").exists()  # stopped before anything was written
-        reports[engine] = result.stderr[result.stderr.index("数据中发现"):]
+        reports[engine] = result.stderr[result.stderr.index("数据中发现") :]
     assert "campaign.yml:6:" in reports["mkdocs"] and "二〇二二" in reports["mkdocs"]
     assert reports["properdocs"] == reports["mkdocs"]

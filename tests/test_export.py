@@ -1,5 +1,6 @@
 """make export: the campaign as a 配档表 workbook and Word table; the workbook imported onto the same data
 changes nothing, byte for byte; an edited workbook updates the entries its 编号 names, and nothing else."""
+
 from __future__ import annotations
 
 import shutil
@@ -12,7 +13,6 @@ import pytest
 from campaign.data.load import load_site
 from campaign.editors.exporter import export_document, export_workbook
 from campaign.editors.importer import import_document
-
 from conftest import ROOT
 
 CAMPAIGNS = {"sample": ROOT / "data", "sibaoshan": ROOT / "examples/sibaoshan"}
@@ -74,8 +74,9 @@ def test_the_word_table_imports_into_a_new_folder_as_the_same_activities(tmp_pat
     result = import_document(tmp_path / "配档表.docx", tmp_path / "new", year=site.campaign.year)
     assert result.ok, result.report
     again = load_site(tmp_path / "new")
-    assert sorted((a.title, a.when.text, a.where) for a in again.activities) == \
-        sorted((a.title, a.when.text, a.where) for a in site.activities)
+    assert sorted((a.title, a.when.text, a.where) for a in again.activities) == sorted(
+        (a.title, a.when.text, a.where) for a in site.activities
+    )
 
 
 EDITS = {  # header, new text, the line the data file then has
@@ -107,17 +108,23 @@ def test_an_edited_cell_updates_that_field_only_and_is_reported(tmp_path, header
     assert f"（工作表「活动安排」 第{row}行）" in result.report and "改动 1 处" in result.report
     after = files(data)
     assert {k for k in after if after[k] != before[k]} == {"activities/childcare.yml"}
-    changed = [line for line in after["activities/childcare.yml"].decode().splitlines()
-               if line not in before["activities/childcare.yml"].decode().splitlines()]
+    changed = [
+        line
+        for line in after["activities/childcare.yml"].decode().splitlines()
+        if line not in before["activities/childcare.yml"].decode().splitlines()
+    ]
     assert changed == [EDITS[header][1]], (old, changed)
 
 
-@pytest.mark.parametrize("header,text,says", [
-    ("时间安排", "看情况", "看不懂"),
-    ("责任单位", "王文科", "像是个人姓名"),
-    ("活动地点", "", "必须填写"),
-    ("事项类别", "老有所养", "请在数据文件里移动这一项"),
-])
+@pytest.mark.parametrize(
+    "header,text,says",
+    [
+        ("时间安排", "看情况", "看不懂"),
+        ("责任单位", "王文科", "像是个人姓名"),
+        ("活动地点", "", "必须填写"),
+        ("事项类别", "老有所养", "请在数据文件里移动这一项"),
+    ],
+)
 def test_an_edit_that_cannot_be_used_is_reported_and_changes_nothing(tmp_path, header, text, says):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

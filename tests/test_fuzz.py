@@ -6,6 +6,7 @@ data/<file>:<line> in Chinese, never in another exception.
 `make test` runs a short seeded run; FUZZ_EXAMPLES=10000 .venv/bin/python -m pytest tests/test_fuzz.py
 runs a long one with fresh random data.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,19 +28,71 @@ ENGLISH = re.compile(r"\b(?:should|Input|Value|valid|error|Error|expected|found)
 
 # Text as editors and attackers write it: any character but lone surrogates (not UTF-8), often Chinese,
 # time phrases, numbers, markup and the characters that matter to YAML, Markdown, HTML, CSV and iCalendar.
-PIECES = ["10月份", "12月中旬", "9—11月", "6月底前", "重阳节", "长期坚持", "每周六 9:00-11:00", "2021-10-08", "2021",
-          "-1", "1e309", "NaN", "≥ 90%", "true", "null", "~", "index", "all", "2021-10", "healthcare", "talk",
-          "<script>alert(1)</script>", "=HYPERLINK(\"x\")", "- - - x", "> > x", "[x](javascript:1)", "{{7*7}}",
-          "a;b,c\\d", "\r\n", "\u2028", "\x00", "\t", "138 0013 8000", "¹", "１２", "https://e.org/?{id}", "a.jpg"]
-TEXT = st.one_of(st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
-                 st.lists(st.sampled_from(PIECES), max_size=4).map("".join),
-                 st.text(st.sampled_from("一二三月日年至每周前底中旬季度长期坚持 -:0123456789"), max_size=12))
-SCALAR = st.one_of(TEXT, st.integers(-10**20, 10**20), st.floats(allow_nan=True), st.booleans(), st.none(),
-                   st.dates().map(str))
-FREE_TEXT = {"title", "organiser", "summary", "name", "unit", "where", "audience", "what", "label", "source",
-             "channel", "response", "slogan"}
-VALUE = st.recursive(SCALAR, lambda inner: st.one_of(st.lists(inner, max_size=3),
-                                                     st.dictionaries(TEXT, inner, max_size=3)), max_leaves=8)
+PIECES = [
+    "10月份",
+    "12月中旬",
+    "9—11月",
+    "6月底前",
+    "重阳节",
+    "长期坚持",
+    "每周六 9:00-11:00",
+    "2021-10-08",
+    "2021",
+    "-1",
+    "1e309",
+    "NaN",
+    "≥ 90%",
+    "true",
+    "null",
+    "~",
+    "index",
+    "all",
+    "2021-10",
+    "healthcare",
+    "talk",
+    "<script>alert(1)</script>",
+    '=HYPERLINK("x")',
+    "- - - x",
+    "> > x",
+    "[x](javascript:1)",
+    "{{7*7}}",
+    "a;b,c\\d",
+    "\r\n",
+    "\u2028",
+    "\x00",
+    "\t",
+    "138 0013 8000",
+    "¹",
+    "１２",
+    "https://e.org/?{id}",
+    "a.jpg",
+]
+TEXT = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+    st.lists(st.sampled_from(PIECES), max_size=4).map("".join),
+    st.text(st.sampled_from("一二三月日年至每周前底中旬季度长期坚持 -:0123456789"), max_size=12),
+)
+SCALAR = st.one_of(
+    TEXT, st.integers(-(10**20), 10**20), st.floats(allow_nan=True), st.booleans(), st.none(), st.dates().map(str)
+)
+FREE_TEXT = {
+    "title",
+    "organiser",
+    "summary",
+    "name",
+    "unit",
+    "where",
+    "audience",
+    "what",
+    "label",
+    "source",
+    "channel",
+    "response",
+    "slogan",
+}
+VALUE = st.recursive(
+    SCALAR, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(TEXT, inner, max_size=3)), max_leaves=8
+)
 
 
 def _paths(node, at=()):
@@ -77,7 +130,9 @@ def campaigns(draw):
             continue
         at = draw(st.sampled_from(places))
         if at and isinstance(at[-1], str) and draw(st.booleans()):
-            at = at[:-1] + (draw(st.one_of(st.sampled_from(["id", "title", "when", "extra", "photos", "image"]), TEXT)),)
+            at = at[:-1] + (
+                draw(st.one_of(st.sampled_from(["id", "title", "when", "extra", "photos", "image"]), TEXT)),
+            )
         docs[name] = _set(docs[name], at, draw(VALUE))
     raw = {}
     if draw(st.integers(0, 9)) == 0:
@@ -101,8 +156,13 @@ def _changed(name: str, at: tuple, value, raw: dict | None = None):
     return docs, raw or {}
 
 
-@settings(max_examples=EXAMPLES, derandomize=EXAMPLES <= 100, database=None, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+@settings(
+    max_examples=EXAMPLES,
+    derandomize=EXAMPLES <= 100,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
 @given(campaigns())
 # What earlier runs found, kept: a title over two lines (icalendar's AssertionError), a control character in
 # a file (PyYAML's ReaderError), true/false and a YAML syntax error reported in the parsers' English.

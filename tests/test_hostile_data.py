@@ -1,5 +1,6 @@
 """Careless and hostile data (issue 18): each case ends in a correct output or a clear Chinese refusal
 naming file:line, never a traceback or a silent wrong result."""
+
 from __future__ import annotations
 
 import csv
@@ -45,13 +46,16 @@ def line_of(path, needle: str) -> int:
 # --- 1. Names, titles, units and places are one line -----------------------------------------------
 
 
-@pytest.mark.parametrize("file, where, key", [
-    ("activities/healthcare.yml", lambda docs: docs["activities/healthcare.yml"][0], "title"),
-    ("activities/healthcare.yml", lambda docs: docs["activities/healthcare.yml"][0], "where"),
-    ("domains.yml", lambda docs: docs["domains.yml"][0], "name"),
-    ("campaign.yml", lambda docs: docs["campaign.yml"], "title"),
-    ("achievements/healthcare.yml", lambda docs: docs["achievements/healthcare.yml"]["tasks"][0], "unit"),
-])
+@pytest.mark.parametrize(
+    "file, where, key",
+    [
+        ("activities/healthcare.yml", lambda docs: docs["activities/healthcare.yml"][0], "title"),
+        ("activities/healthcare.yml", lambda docs: docs["activities/healthcare.yml"][0], "where"),
+        ("domains.yml", lambda docs: docs["domains.yml"][0], "name"),
+        ("campaign.yml", lambda docs: docs["campaign.yml"], "title"),
+        ("achievements/healthcare.yml", lambda docs: docs["achievements/healthcare.yml"]["tasks"][0], "unit"),
+    ],
+)
 def test_a_line_break_in_a_one_line_field_is_refused_on_its_line(tmp_path, file, where, key):
     docs = tiny.documents()
     where(docs)[key] = "第一段\n第二段"  # as a 配档表 cell of two paragraphs arrives, or `title: |` over two lines
@@ -62,27 +66,41 @@ def test_a_line_break_in_a_one_line_field_is_refused_on_its_line(tmp_path, file,
 
 
 def test_a_block_scalar_of_one_line_still_loads_and_summaries_keep_their_paragraphs(tmp_path):
-    data = tiny.write(tmp_path / "data", raw={"activities/healthcare.yml": (
-        "- id: talk\n  title: |\n    健康讲座\n  domain: healthcare\n  when: 10月份\n  where: 卫生院\n"
-        "  organiser: 卫生院\n  summary: |\n    第一段。\n\n    第二段。\n")})
+    data = tiny.write(
+        tmp_path / "data",
+        raw={
+            "activities/healthcare.yml": (
+                "- id: talk\n  title: |\n    健康讲座\n  domain: healthcare\n  when: 10月份\n  where: 卫生院\n"
+                "  organiser: 卫生院\n  summary: |\n    第一段。\n\n    第二段。\n"
+            )
+        },
+    )
     activity = load_site(data).activities[0]
     assert activity.title == "健康讲座" and activity.summary == "第一段。\n\n第二段。"
 
 
 @pytest.mark.parametrize("text", ['"健康\\r讲座"', '"健康\\x00讲座"', '"健康\\e讲座"', '"健康\\u2028讲座"'])
 def test_control_characters_and_bare_carriage_returns_are_refused(tmp_path, text):
-    data = tiny.write(tmp_path / "data", raw={"activities/healthcare.yml": (
-        f"- id: talk\n  title: {text}\n  domain: healthcare\n  when: 10月份\n  where: 卫生院\n  organiser: 卫生院\n")})
+    data = tiny.write(
+        tmp_path / "data",
+        raw={
+            "activities/healthcare.yml": (
+                f"- id: talk\n  title: {text}\n  domain: healthcare\n  when: 10月份\n  where: 卫生院\n  organiser: 卫生院\n"
+            )
+        },
+    )
     [problem] = problems_of(data)
     assert problem.line == 2 and ("控制字符" in problem.message or "只能写一行" in problem.message)
 
 
 def test_the_importer_joins_a_cell_of_two_paragraphs_into_one_line():
     from campaign.editors.importer import _line
+
     assert _line("医院开放日\n\n让您更懂我 ") == "医院开放日 让您更懂我"
 
 
 # --- 6. Every TEXT value of every calendar file escaped (RFC 5545) --------------------------------
+
 
 class NamedCalendar(Calendar):
     """icalendar's reader, told what RFC 7986 and the X-WR- extensions say: these names are TEXT (it
@@ -90,7 +108,8 @@ class NamedCalendar(Calendar):
 
     types_factory = TypesFactory()
     types_factory.types_map = type(TypesFactory.types_map)(  # its own copy: the class's map is shared
-        {**TypesFactory.types_map, "name": "text", "x-wr-calname": "text", "x-wr-caldesc": "text"})
+        {**TypesFactory.types_map, "name": "text", "x-wr-calname": "text", "x-wr-caldesc": "text"}
+    )
 
 
 HOSTILE_TEXT = 'a;b,c\\d:e "引号" \\n ATTACH:http://evil.example/x BEGIN:VEVENT'
@@ -107,7 +126,9 @@ def hostile_site(tmp_path):
 
 def assert_clean_lines(data: bytes) -> list[str]:
     """No bare CR or LF: every line ends in CRLF; unfolded, each starts with a property name."""
-    assert data.endswith(b"\r\n") and b"\r" not in data.replace(b"\r\n", b"") and b"\n" not in data.replace(b"\r\n", b"")
+    assert (
+        data.endswith(b"\r\n") and b"\r" not in data.replace(b"\r\n", b"") and b"\n" not in data.replace(b"\r\n", b"")
+    )
     lines = data.decode().replace("\r\n ", "").split("\r\n")[:-1]
     assert all(re.match(r"^[A-Z-]+[;:]", line) for line in lines), lines
     assert not [line for line in lines if line.startswith("ATTACH")]
@@ -118,8 +139,11 @@ def test_hostile_names_and_titles_read_back_exactly_in_two_parsers(tmp_path):
     site = hostile_site(tmp_path)
     files = feeds(site, tiny.SITE_URL)
     feed_name = site.campaign.title + "：" + site.domains[0].name
-    expected = {"calendar/all.ics": site.campaign.title, "calendar/healthcare.ics": feed_name,
-                "activities/talk.ics": site.activities[0].title}
+    expected = {
+        "calendar/all.ics": site.campaign.title,
+        "calendar/healthcare.ics": feed_name,
+        "activities/talk.ics": site.activities[0].title,
+    }
     for path, name in expected.items():
         assert_clean_lines(files[path])
         ours = NamedCalendar.from_ical(files[path])
@@ -152,8 +176,13 @@ def test_a_calendar_stays_whole_even_with_line_breaks_that_slipped_past_the_data
 
 # --- 3. CSV formula injection ---------------------------------------------------------------------
 
-FORMULAS = ['=HYPERLINK("http://evil.example","点我")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0",
-            "-2+3+cmd|' /C calc'!A0", "=1+1"]
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","点我")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "=1+1",
+]
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised_and_json_keeps_them(tmp_path):
@@ -161,8 +190,18 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised_and_json_keeps_them(t
     activity, task = docs["activities/healthcare.yml"][0], docs["achievements/healthcare.yml"]["tasks"][0]
     figure, item = docs["achievements/healthcare.yml"]["figures"][0], docs["feedback/2021.yml"]["items"][0]
     totals = docs["feedback/2021.yml"]["totals"][0]
-    places = [(activity, "title"), (activity, "where"), (task, "title"), (figure, "label"), (figure, "source"),
-              (item, "summary"), (item, "response"), (item, "channel"), (totals, "label"), (totals, "source")]
+    places = [
+        (activity, "title"),
+        (activity, "where"),
+        (task, "title"),
+        (figure, "label"),
+        (figure, "source"),
+        (item, "summary"),
+        (item, "response"),
+        (item, "channel"),
+        (totals, "label"),
+        (totals, "source"),
+    ]
     for n, (entry, key) in enumerate(places):
         entry[key] = FORMULAS[n % len(FORMULAS)]
     task["measures"] = [FORMULAS[0], "预约"]
@@ -191,18 +230,35 @@ def _rename_domain(docs, new: str):
     docs["achievements/healthcare.yml"]["domain"] = docs["feedback/2021.yml"]["items"][0]["domain"] = new
 
 
-@pytest.mark.parametrize("file, change, value, listed", [
-    ("activities/healthcare.yml", lambda docs, v: docs["activities/healthcare.yml"][0].update(id=v), "index", ["index"]),
-    ("domains.yml", _rename_domain, "all", ["index", "all", "2021-10 这样的年月"]),
-    ("domains.yml", _rename_domain, "index", ["index", "all"]),
-    ("domains.yml", _rename_domain, "2021-10", ["index", "all", "年月"]),
-    ("achievements/healthcare.yml", lambda docs, v: docs["achievements/healthcare.yml"]["tasks"][0].update(id=v),
-     "figures", ["figures", "tasks", "ledger"]),
-    ("feedback/2021.yml", lambda docs, v: docs["feedback/2021.yml"]["items"][0].update(id=v), "summary",
-     ["summary", "items"]),
-])
-def test_an_id_naming_a_generated_page_file_or_anchor_is_refused_with_the_reserved_names(tmp_path, file, change,
-                                                                                       value, listed):
+@pytest.mark.parametrize(
+    "file, change, value, listed",
+    [
+        (
+            "activities/healthcare.yml",
+            lambda docs, v: docs["activities/healthcare.yml"][0].update(id=v),
+            "index",
+            ["index"],
+        ),
+        ("domains.yml", _rename_domain, "all", ["index", "all", "2021-10 这样的年月"]),
+        ("domains.yml", _rename_domain, "index", ["index", "all"]),
+        ("domains.yml", _rename_domain, "2021-10", ["index", "all", "年月"]),
+        (
+            "achievements/healthcare.yml",
+            lambda docs, v: docs["achievements/healthcare.yml"]["tasks"][0].update(id=v),
+            "figures",
+            ["figures", "tasks", "ledger"],
+        ),
+        (
+            "feedback/2021.yml",
+            lambda docs, v: docs["feedback/2021.yml"]["items"][0].update(id=v),
+            "summary",
+            ["summary", "items"],
+        ),
+    ],
+)
+def test_an_id_naming_a_generated_page_file_or_anchor_is_refused_with_the_reserved_names(
+    tmp_path, file, change, value, listed
+):
     docs = tiny.documents()
     if file == "activities/healthcare.yml":
         docs["feedback/2021.yml"]["items"][0]["links"] = []
@@ -216,8 +272,13 @@ def test_an_id_naming_a_generated_page_file_or_anchor_is_refused_with_the_reserv
 def test_every_fixed_anchor_of_the_domain_and_ledger_pages_is_reserved_for_task_and_item_ids():
     from campaign.data.reserved import RESERVED
     from campaign.html.render import TEMPLATES
-    static = lambda name: set(re.findall(r'\sid="([a-z0-9-]+)"', next(
-        path for folder in TEMPLATES for path in [folder / name] if path.exists()).read_text(encoding="utf-8")))
+
+    static = lambda name: set(
+        re.findall(
+            r'\sid="([a-z0-9-]+)"',
+            next(path for folder in TEMPLATES for path in [folder / name] if path.exists()).read_text(encoding="utf-8"),
+        )
+    )
     assert static("domain.html") - {"cc-chart-title"} <= set(RESERVED["task"][0])
     assert static("ledger_page.html") | static("ledger_section.html") <= set(RESERVED["item"][0])
 
@@ -232,31 +293,60 @@ def id_number(first17: str) -> str:
 
 ID = id_number("37030319900101123")
 PERSONAL = [  # (as written, what the message calls it)
-    ("电话13800138000", "手机号码"), ("手机138-0013-8000", "手机号码"), ("手机 138 0013 8000", "手机号码"),
-    ("电话１３８００１３８０００", "手机号码"), ("+86 138 0013 8000", "手机号码"), ("86-13800138000", "手机号码"),
-    ("座机0533-1234567", "电话号码"), ("(0533)1234567", "电话号码"), ("（0533）1234567", "电话号码"),
-    ("+86 533 1234567", "电话号码"), (f"身份证{ID}", "身份证号码"), (f"{ID[:6]} {ID[6:14]} {ID[14:]}", "身份证号码"),
-    ("卡号6222 0212 3456 7890 128", "银行卡号"), ("4111-1111-1111-1111", "银行卡号"),
+    ("电话13800138000", "手机号码"),
+    ("手机138-0013-8000", "手机号码"),
+    ("手机 138 0013 8000", "手机号码"),
+    ("电话１３８００１３８０００", "手机号码"),
+    ("+86 138 0013 8000", "手机号码"),
+    ("86-13800138000", "手机号码"),
+    ("座机0533-1234567", "电话号码"),
+    ("(0533)1234567", "电话号码"),
+    ("（0533）1234567", "电话号码"),
+    ("+86 533 1234567", "电话号码"),
+    (f"身份证{ID}", "身份证号码"),
+    (f"{ID[:6]} {ID[6:14]} {ID[14:]}", "身份证号码"),
+    ("卡号6222 0212 3456 7890 128", "银行卡号"),
+    ("4111-1111-1111-1111", "银行卡号"),
 ]
-NOT_PERSONAL = ["2021-10-08 开始", "2021年10月8日", "2021—2022年度", "拨打12345热线", "投资1200000万元", "6761户",
-                "12,345,678元", "9:00-11:30", "邮编255000", "编号20211008000123", "0533-12345", "4111111111111112",
-                ID[:-1] + ("0" if ID[-1] != "0" else "1")]
+NOT_PERSONAL = [
+    "2021-10-08 开始",
+    "2021年10月8日",
+    "2021—2022年度",
+    "拨打12345热线",
+    "投资1200000万元",
+    "6761户",
+    "12,345,678元",
+    "9:00-11:30",
+    "邮编255000",
+    "编号20211008000123",
+    "0533-12345",
+    "4111111111111112",
+    ID[:-1] + ("0" if ID[-1] != "0" else "1"),
+]
 
 
 @pytest.mark.parametrize("text, kind", PERSONAL)
-@pytest.mark.parametrize("place", ["ledger summary", "ledger response", "activity summary", "activity where",
-                                   "task measure", "photo caption"])
+@pytest.mark.parametrize(
+    "place",
+    ["ledger summary", "ledger response", "activity summary", "activity where", "task measure", "photo caption"],
+)
 def test_personal_numbers_are_refused_in_every_published_text(tmp_path, text, kind, place):
     docs = tiny.documents()
-    entry, key = {"ledger summary": (docs["feedback/2021.yml"]["items"][0], "summary"),
-                  "ledger response": (docs["feedback/2021.yml"]["items"][0], "response"),
-                  "activity summary": (docs["activities/healthcare.yml"][0], "summary"),
-                  "activity where": (docs["activities/healthcare.yml"][0], "where"),
-                  "task measure": (docs["achievements/healthcare.yml"]["tasks"][0]["measures"], 0),
-                  "photo caption": (docs["achievements/healthcare.yml"], "caption")}[place]
+    entry, key = {
+        "ledger summary": (docs["feedback/2021.yml"]["items"][0], "summary"),
+        "ledger response": (docs["feedback/2021.yml"]["items"][0], "response"),
+        "activity summary": (docs["activities/healthcare.yml"][0], "summary"),
+        "activity where": (docs["activities/healthcare.yml"][0], "where"),
+        "task measure": (docs["achievements/healthcare.yml"]["tasks"][0]["measures"], 0),
+        "photo caption": (docs["achievements/healthcare.yml"], "caption"),
+    }[place]
     if place == "photo caption":
-        entry["before_after"] = [{"before": {"image": "a.jpg", "alt": "前", "caption": "说明：" + text},
-                                  "after": {"image": "b.jpg", "alt": "后"}}]
+        entry["before_after"] = [
+            {
+                "before": {"image": "a.jpg", "alt": "前", "caption": "说明：" + text},
+                "after": {"image": "b.jpg", "alt": "后"},
+            }
+        ]
     else:
         entry[key] = "请联系" + text
     data = tiny.write(tmp_path / "data", docs)
@@ -277,13 +367,16 @@ def test_dates_years_amounts_and_hotlines_are_not_taken_for_personal_numbers(tmp
 # --- 9. Never a traceback ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("front, line, says", [
-    ("title: [一, 二]\n", 2, "title 应该是一行文字"),
-    ("description: 说明\ntitle: 2021-10-01\n", 3, "title 应该是一行文字"),
-    ("- 一\n- 二\n", 2, "不是列表"),
-    ("title: 活动: 回顾\n", 2, "冒号"),  # YAML mistakes are explained as in the data (yamlsource.py)
-    ("title: \"没有结束的引号\n", 2, "引号"),
-])
+@pytest.mark.parametrize(
+    "front, line, says",
+    [
+        ("title: [一, 二]\n", 2, "title 应该是一行文字"),
+        ("description: 说明\ntitle: 2021-10-01\n", 3, "title 应该是一行文字"),
+        ("- 一\n- 二\n", 2, "不是列表"),
+        ("title: 活动: 回顾\n", 2, "冒号"),  # YAML mistakes are explained as in the data (yamlsource.py)
+        ('title: "没有结束的引号\n', 2, "引号"),
+    ],
+)
 def test_hand_written_front_matter_that_cannot_be_used_is_a_problem_on_its_line(front, line, says):
     with pytest.raises(DataProblems) as caught:
         split_front_matter(f"---\n{front}---\n\n正文\n", "content/activities/talk.md")
@@ -335,6 +428,7 @@ def test_a_cache_variable_naming_a_file_is_explained(tmp_path, monkeypatch):
 def test_a_full_disk_for_the_cache_is_explained(tmp_path, monkeypatch):
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
+
     docs = tiny.documents()
     docs["activities/healthcare.yml"][0]["photos"] = [{"image": "a.png", "alt": "现场"}]
     data = tiny.write(tmp_path / "data", docs)
@@ -356,10 +450,24 @@ def test_a_full_disk_for_the_cache_is_explained(tmp_path, monkeypatch):
 BROKEN_BUILDS = {  # what is broken -> (environment, file to write in the project, text, what the log says)
     "clock": ({"SOURCE_DATE_EPOCH": "abc"}, None, None, "SOURCE_DATE_EPOCH 的值「abc」不是时间"),
     "cache is a file": ({"CAMPAIGN_IMAGE_CACHE": "mkdocs.yml"}, None, None, "是一个文件，不是文件夹"),
-    "front matter": ({}, "content/activities/talk.md", "---\ntitle: [一, 二]\n---\n\n回顾\n",
-                     "content/activities/talk.md:2: 页面开头的 title 应该是一行文字"),
-    "bad yaml": ({}, "content/guide/extra.md", "---\ntitle: a: b\n---\n\n正文\n", "content/guide/extra.md:2: 这一行的文字里有“: ”"),
-    "deep list": ({}, "content/guide/extra.md", "正文\n\n" + "- " * 2000 + "x\n", "content/guide/extra.md:3: 列表或引用套了太多层"),
+    "front matter": (
+        {},
+        "content/activities/talk.md",
+        "---\ntitle: [一, 二]\n---\n\n回顾\n",
+        "content/activities/talk.md:2: 页面开头的 title 应该是一行文字",
+    ),
+    "bad yaml": (
+        {},
+        "content/guide/extra.md",
+        "---\ntitle: a: b\n---\n\n正文\n",
+        "content/guide/extra.md:2: 这一行的文字里有“: ”",
+    ),
+    "deep list": (
+        {},
+        "content/guide/extra.md",
+        "正文\n\n" + "- " * 2000 + "x\n",
+        "content/guide/extra.md:3: 列表或引用套了太多层",
+    ),
 }
 
 
@@ -390,9 +498,22 @@ sys.exit(int(sys.argv[2]))
 
 
 def _build(tmp_path, version: str, status: int = 0):
-    return subprocess.Popen([sys.executable, "-m", "campaign.ops.build", str(tmp_path / "site"), sys.executable,
-                             str(tmp_path / "slow.py"), version, str(status)], cwd=tmp_path, stderr=subprocess.PIPE,
-                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")})
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "campaign.ops.build",
+            str(tmp_path / "site"),
+            sys.executable,
+            str(tmp_path / "slow.py"),
+            version,
+            str(status),
+        ],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+    )
 
 
 def test_two_builds_at_once_wait_for_each_other_and_site_is_always_whole(tmp_path):
@@ -432,6 +553,7 @@ def test_two_builds_at_once_wait_for_each_other_and_site_is_always_whole(tmp_pat
 
 def test_the_swap_falls_back_to_two_renames_where_the_system_cannot_exchange(tmp_path, monkeypatch):
     import campaign.ops.build as build
+
     for name, text in [("site", "old"), ("new", "new")]:
         (tmp_path / name).mkdir()
         (tmp_path / name / "index.html").write_text(text)
@@ -487,7 +609,9 @@ def test_a_symlink_out_of_data_images_is_refused(tmp_path, how):
     outside.mkdir()
     Image.new("RGB", (40, 30), "red").save(outside / "a.png")
     (data / "images").mkdir()
-    (data / "images" / ("a.png" if how == "file" else "linked")).symlink_to(outside / "a.png" if how == "file" else outside)
+    (data / "images" / ("a.png" if how == "file" else "linked")).symlink_to(
+        outside / "a.png" if how == "file" else outside
+    )
     (data / "images/inside.png").symlink_to(outside / "a.png")  # not used: only what the data names is read
     with pytest.raises(DataProblems) as caught:
         tiny.made(data, tmp_path / "cache")

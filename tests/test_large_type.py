@@ -1,6 +1,7 @@
 """大字模式 and zoom on a phone: the header button enlarges the type to 22 px and more, the choice holds
 on the next page, and at 200% zoom (a 390 px phone's page is then 195 CSS px wide) no page type
 scrolls sideways, in either mode."""
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,8 @@ from pathlib import Path
 import material
 import pytest
 
-from test_browser import PAGE_TYPES, browser, served  # noqa: F401 — the shared server and browser fixtures
-
 from conftest import ROOT
+from test_browser import PAGE_TYPES, browser, served
 
 PHONE = {"width": 390, "height": 844}
 ZOOMED = {"width": 195, "height": 422}  # the same phone at 200%
@@ -22,7 +22,7 @@ def px(value: str) -> float:
     return float(value.removesuffix("px"))
 
 
-def test_the_button_enlarges_the_type_and_the_next_page_remembers_it(served, browser):  # noqa: F811
+def test_the_button_enlarges_the_type_and_the_next_page_remembers_it(served, browser):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(served)
@@ -46,7 +46,7 @@ def test_the_button_enlarges_the_type_and_the_next_page_remembers_it(served, bro
     context.close()
 
 
-def test_without_javascript_the_footer_explains_the_browsers_zoom(served, browser):  # noqa: F811
+def test_without_javascript_the_footer_explains_the_browsers_zoom(served, browser):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "domains/healthcare/")
@@ -57,7 +57,7 @@ def test_without_javascript_the_footer_explains_the_browsers_zoom(served, browse
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
-def test_no_page_type_scrolls_sideways_at_200_percent_zoom(served, browser, large):  # noqa: F811
+def test_no_page_type_scrolls_sideways_at_200_percent_zoom(served, browser, large):
     context = browser.new_context(viewport=ZOOMED)
     if large:
         context.add_init_script("localStorage.setItem('cc-large-type', '1')")
@@ -77,7 +77,9 @@ def test_the_header_override_is_materials_header_plus_the_button():
     """Upgrading Material must not leave a stale copy of its header behind: re-copy it and add the button."""
     ours = (ROOT / "overrides/partials/header.html").read_text(encoding="utf-8")
     theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text(encoding="utf-8")
+
     def body(text):
         return re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)
+
     without_button = re.sub(r"    <button [^>]*data-cc-large-toggle.*?</button>\n", "", ours, flags=re.S)
     assert without_button != ours and body(without_button) == body(theirs)

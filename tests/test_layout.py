@@ -1,4 +1,5 @@
 """The architecture as the README draws it: the real tree, one name per component, the import layers."""
+
 from __future__ import annotations
 
 import re
@@ -29,10 +30,16 @@ def readme_tree() -> set[str]:
 
 
 def real_tree() -> set[str]:
-    tracked = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "hooks"], cwd=ROOT,
-                             capture_output=True, text=True, check=True).stdout.split()
-    return {path.removeprefix("hooks/") for path in tracked
-            if Path(path).name != "__init__.py" and (ROOT / path).exists()}
+    tracked = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "hooks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return {
+        path.removeprefix("hooks/") for path in tracked if Path(path).name != "__init__.py" and (ROOT / path).exists()
+    }
 
 
 def test_the_readme_tree_is_the_real_tree():
@@ -58,7 +65,20 @@ def test_template_names_are_unique_where_the_loader_looks():
 
 def test_import_layers_and_the_engine_free_core_hold():
     # pyproject.toml's contracts: editors/ops -> site -> features -> html -> data -> fields; no MkDocs in the core
-    result = subprocess.run([str(Path(sys.executable).parent / "lint-imports"), "--config", str(ROOT / "pyproject.toml"),
-                             "--no-cache"], cwd=HOOKS, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+        cwd=HOOKS,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 kept, 0 broken" in result.stdout
+
+
+def test_ruff_finds_nothing_to_lint_or_format():
+    # pyproject.toml's [tool.ruff]: lint rules, and the format at 120 columns
+    ruff = str(Path(sys.executable).parent / "ruff")
+    paths = ["hooks", "tests", "bench", "tools"]
+    for command in ([ruff, "check", *paths], [ruff, "format", "--check", *paths]):
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr

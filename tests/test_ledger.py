@@ -2,6 +2,7 @@
 
 Each test writes a small campaign of its own: nothing here reads the project's data/.
 """
+
 from __future__ import annotations
 
 import json
@@ -99,12 +100,25 @@ def problems_of(data: Path) -> list[str]:
     return [f"{p.line}: {p.message} | {p.hint}" for p in caught.value.problems]
 
 
-@pytest.mark.parametrize(("text", "value", "exact", "is_percent"), [
-    ("2145", 2145, True, False), (450, 450, True, False), ("2,145", 2145, True, False), ("２１４５", 2145, True, False),
-    ("500余", 500, False, False), ("500多", 500, False, False), ("约2000", 2000, False, False),
-    ("2000左右", 2000, False, False), ("18.6万", 186000, False, False), ("25.2万", 252000, False, False),
-    ("近万", 10000, False, False), ("上千", 1000, False, False), ("100%", 100, True, True), ("97.6%", 97.6, True, True),
-])
+@pytest.mark.parametrize(
+    ("text", "value", "exact", "is_percent"),
+    [
+        ("2145", 2145, True, False),
+        (450, 450, True, False),
+        ("2,145", 2145, True, False),
+        ("２１４５", 2145, True, False),
+        ("500余", 500, False, False),
+        ("500多", 500, False, False),
+        ("约2000", 2000, False, False),
+        ("2000左右", 2000, False, False),
+        ("18.6万", 186000, False, False),
+        ("25.2万", 252000, False, False),
+        ("近万", 10000, False, False),
+        ("上千", 1000, False, False),
+        ("100%", 100, True, True),
+        ("97.6%", 97.6, True, True),
+    ],
+)
 def test_counts_are_read_as_reports_write_them_and_kept_as_written(text, value, exact, is_percent):
     amount = read_amount(text)
     assert (amount.value, amount.exact, amount.percent) == (value, exact, is_percent)
@@ -124,9 +138,16 @@ def test_large_exact_counts_read_in_wan_and_approximate_ones_stay_as_written():
     assert big(read_amount("25.2万")) == "25.2万"
 
 
-@pytest.mark.parametrize("text", ["collected = resolved + in_progress", "收集问题 = 已办结 + 办理中",
-                                  "collected＝resolved＋in_progress", "collected >= on_the_spot + transferred",
-                                  "收集问题 ≥ 当场解决 + 转办"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "collected = resolved + in_progress",
+        "收集问题 = 已办结 + 办理中",
+        "collected＝resolved＋in_progress",
+        "collected >= on_the_spot + transferred",
+        "收集问题 ≥ 当场解决 + 转办",
+    ],
+)
 def test_declared_sums_are_read_by_field_or_by_chinese_name(text):
     declared = read_sum(text)
     assert declared.whole == "collected" and len(declared.parts) == 2
@@ -149,8 +170,9 @@ def test_a_declared_sum_that_is_100_short_is_caught_on_its_line_with_the_numbers
 
 
 def test_parts_adding_to_more_than_the_whole_are_caught_unless_reported_as_outside(tmp_path):
-    data = campaign(tmp_path, REPORTS.replace("    outside: [on_the_spot]\n", "").replace("on_the_spot: 669",
-                                                                                              "on_the_spot: 2669"))
+    data = campaign(
+        tmp_path, REPORTS.replace("    outside: [on_the_spot]\n", "").replace("on_the_spot: 669", "on_the_spot: 2669")
+    )
     found = problems_of(data)
     assert any("当场解决 2669，比收集问题的 2145 还多" in f and "outside" in f for f in found), found
     assert load_site(campaign(tmp_path / "ok", REPORTS))  # 另有 669 as reported: no complaint
@@ -166,11 +188,17 @@ def test_roll_ups_fit_their_parent_and_their_round(tmp_path):
     assert any("各下级相加是 450 + 1800 = 2250" in f for f in problems_of(campaign(tmp_path / "a", too_many)))
     complete = REPORTS.replace("    sums: [collected", "    complete: true\n    sums: [collected")
     assert any("complete: true" in f for f in problems_of(campaign(tmp_path / "b", complete)))
-    other_round = REPORTS.replace("    period: 第二轮大走访\n    label: 甲镇", "    period: 第一轮大走访\n    label: 甲镇")
+    other_round = REPORTS.replace(
+        "    period: 第二轮大走访\n    label: 甲镇", "    period: 第一轮大走访\n    label: 甲镇"
+    )
     assert any("不同轮次的数字不能汇总" in f for f in problems_of(campaign(tmp_path / "c", other_round)))
-    unknown = REPORTS.replace("  - parent: district\n    period: 第二轮大走访\n    label: 甲镇",
-                              "  - parent: distrct\n    period: 第二轮大走访\n    label: 甲镇")
-    assert any("没有编号为「distrct」的统计" in f and "district" in f for f in problems_of(campaign(tmp_path / "d", unknown)))
+    unknown = REPORTS.replace(
+        "  - parent: district\n    period: 第二轮大走访\n    label: 甲镇",
+        "  - parent: distrct\n    period: 第二轮大走访\n    label: 甲镇",
+    )
+    assert any(
+        "没有编号为「distrct」的统计" in f and "district" in f for f in problems_of(campaign(tmp_path / "d", unknown))
+    )
 
 
 def test_shares_name_their_base_and_the_headline_is_the_resolved_share_or_the_stated_rate(tmp_path):
@@ -180,8 +208,11 @@ def test_shares_name_their_base_and_the_headline_is_the_resolved_share_or_the_st
     assert by_key["resolved"].of_key == "collected" and by_key["resolved"].percent == 77.8
     assert by_key["on_the_spot"].outside and by_key["on_the_spot"].percent is None
     assert (headline(district).text, headline(district).base) == ("77.8%", "占收集问题 2145 条")
-    assert {s.key: s.of_key for s in shares(town)} == {"collected": "", "transferred": "collected",
-                                                        "resolved": "transferred"}
+    assert {s.key: s.of_key for s in shares(town)} == {
+        "collected": "",
+        "transferred": "collected",
+        "resolved": "transferred",
+    }
     assert headline(town).text == "97.6%"
     assert (headline(street).label, headline(street).text) == ("入户率", "100%")
     assert headline(earlier) is None  # 500余 alone: nothing to compute
@@ -194,7 +225,10 @@ def test_the_ledger_page_shows_figures_as_written_with_progress_at_a_glance(tmp_
     pages = {page.src_uri: page.body for page in build_pages(site, date(2022, 8, 1), "https://town.test/")}
     ledger = pages["ledger/index.md"]
     assert '<strong>77.8%</strong> <span class="cc-ledger-headline__base">占收集问题 2145 条</span>' in ledger
-    assert 'role="progressbar" aria-label="全区大走访收集的问题诉求：办结率"' in ledger and 'aria-valuenow="77.8"' in ledger
+    assert (
+        'role="progressbar" aria-label="全区大走访收集的问题诉求：办结率"' in ledger
+        and 'aria-valuenow="77.8"' in ledger
+    )
     assert "<dt>另有当场解决</dt><dd><strong>669</strong>" in ledger
     assert "<strong>500余</strong>" in ledger and "<strong>18.6万人次</strong>" in ledger
     assert "<strong>25.2万份</strong>" in ledger and "据2022年7月报道" in ledger and "数据截至 2022年3月" in ledger
@@ -208,7 +242,9 @@ def test_the_ledger_page_shows_figures_as_written_with_progress_at_a_glance(tmp_
 def test_the_office_writes_the_ledger_introduction_once(tmp_path):
     data = campaign(tmp_path, "intro: 居民在入户走访中提出的问题，由责任单位限期办理。\n" + REPORTS)
     site = load_site(data)
-    page = next(p.body for p in build_pages(site, date(2022, 8, 1), "https://town.test/") if p.src_uri == "ledger/index.md")
+    page = next(
+        p.body for p in build_pages(site, date(2022, 8, 1), "https://town.test/") if p.src_uri == "ledger/index.md"
+    )
     assert "居民在入户走访中提出的问题，由责任单位限期办理。" in page
     (data / "feedback" / "more.yml").write_text("intro: 另一段说明。\n", encoding="utf-8")
     assert any("说明写了不止一处" in f for f in problems_of(data))
@@ -222,9 +258,17 @@ def test_open_data_keeps_counts_as_written_and_names_the_base_of_every_share(tmp
     assert district["resolved_percent"] == 77.8 and district["resolved_percent_of"] == "collected"
     assert district["on_the_spot_percent"] is None and district["outside"] == ["on_the_spot"]
     assert district["sums"] == ["collected = resolved + in_progress"] and district["reported"] == "2022年7月"
-    assert totals[1]["parent"] == "district" and totals[3]["collected"] == "500余" and totals[3]["collected_exact"] is False
+    assert (
+        totals[1]["parent"] == "district"
+        and totals[3]["collected"] == "500余"
+        and totals[3]["collected_exact"] is False
+    )
     outputs = json.loads(files["data/feedback-outputs.json"])
-    assert [(o["label"], o["value"]) for o in outputs] == [("建立微信群", 642), ("发放明白纸", "25.2万"), ("服务群众", 186276)]
+    assert [(o["label"], o["value"]) for o in outputs] == [
+        ("建立微信群", 642),
+        ("发放明白纸", "25.2万"),
+        ("服务群众", 186276),
+    ]
     assert "resolved_percent_of" in files["data/feedback-totals.csv"].splitlines()[0]
 
 

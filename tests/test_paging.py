@@ -1,7 +1,8 @@
 """Long lists in pages of a fixed size (html/paging.py): addresses, the pager's links, sections cut in two."""
+
 from __future__ import annotations
 
-from campaign.html.paging import paginate, paginate_sections, paged
+from campaign.html.paging import paged, paginate, paginate_sections
 
 
 def test_pages_have_the_list_s_address_then_a_folder_no_id_can_take():
@@ -10,8 +11,10 @@ def test_pages_have_the_list_s_address_then_a_folder_no_id_can_take():
     last = pages[-1][1]
     assert (last.items, last.start, last.end, last.total, last.count) == (list(range(100, 120)), 101, 120, 120, 3)
     assert last.url(1) == "activities/" and last.url(3) == "activities/p/3/"
-    assert [uri for uri, _ in paginate("calendar/healthcare.md", [1, 2, 3], 2)] == ["calendar/healthcare.md",
-                                                                                   "calendar/healthcare/p/2.md"]
+    assert [uri for uri, _ in paginate("calendar/healthcare.md", [1, 2, 3], 2)] == [
+        "calendar/healthcare.md",
+        "calendar/healthcare/p/2.md",
+    ]
     assert len(paginate("ledger/index.md", [], 30)) == 1  # an empty list still has its page
 
 
@@ -37,7 +40,9 @@ def test_sections_cut_in_two_go_on_at_the_top_of_the_next_page():
 
 
 def test_later_pages_say_their_number_in_the_title_and_description():
-    specs = paged("ledger/index.md", "你说我办", "ledger_page.html", list(range(61)), 30, meta={"description": "办理情况"})
+    specs = paged(
+        "ledger/index.md", "你说我办", "ledger_page.html", list(range(61)), 30, meta={"description": "办理情况"}
+    )
     assert [s.title for s in specs] == ["你说我办", "你说我办（第 2 页）", "你说我办（第 3 页）"]
     assert specs[2].meta["description"] == "办理情况（第 3 页）" and specs[0].meta["description"] == "办理情况"
     assert specs[1].context["paging"].items == list(range(30, 60))

@@ -1,6 +1,7 @@
 """A campaign large enough to matter (bench/campaigns.py's M: 10 towns, 110 domains, 300 activities, 200
 suggestions; small photos, so it builds fast) in a real browser: no page grows past its budget, the search
 costs only its query, and without JavaScript every activity is a few taps from the home page."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,8 @@ from playwright.sync_api import sync_playwright
 from conftest import ROOT, mkdocs_build
 
 sys.path.insert(0, str(ROOT / "bench"))
-import campaigns  # noqa: E402
-import weight  # noqa: E402
+import campaigns
+import weight
 
 TAPS = 5  # from the home page to any activity, without JavaScript
 
@@ -33,8 +34,10 @@ def m_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=weight.CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        browser = playwright.chromium.launch(
+            executable_path=weight.CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
         yield browser
         browser.close()
 
@@ -62,7 +65,10 @@ def test_a_query_fetches_little_and_answers_fast_on_a_slow_phone(served, browser
     for words in ["长者食堂", "者食", "医院开放", "活动"]:  # 者食: inside a word, not a jieba token
         figures = weight.query(browser, served, words)
         assert "没有" not in figures["meta"], words
-        assert figures["bytes"] <= weight.BUDGET["query"] and figures["seconds"] <= weight.BUDGET["seconds"], (words, figures)
+        assert figures["bytes"] <= weight.BUDGET["query"] and figures["seconds"] <= weight.BUDGET["seconds"], (
+            words,
+            figures,
+        )
 
 
 def test_every_activity_is_a_few_taps_from_home_without_javascript(m_site):
@@ -79,6 +85,8 @@ def test_every_activity_is_a_few_taps_from_home_without_javascript(m_site):
             if target not in depth and (m_site / target / "index.html").is_file():
                 depth[target] = depth[here] + 1
                 queue.append(target)
-    activities = {p.parent.relative_to(m_site).as_posix() + "/" for p in m_site.glob("activities/*/index.html")} - {"activities/p/"}
+    activities = {p.parent.relative_to(m_site).as_posix() + "/" for p in m_site.glob("activities/*/index.html")} - {
+        "activities/p/"
+    }
     assert len(activities) == 300
     assert activities <= set(depth), sorted(activities - set(depth))[:5]

@@ -1,20 +1,23 @@
 """The sharded search index (features/search/index.py), our worker in Material's search box, and the
 overrides that keep Material from fetching an index on every page."""
+
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
 
-from campaign.features.search import index
 from material import templates
 
+from campaign.features.search import index
 from conftest import ROOT, search_docs
-from test_browser import browser, served  # noqa: F401 — the shared Chromium fixture and the served sample
+from test_browser import browser, served
 
-ENTRIES = [{"location": "activities/a/", "title": "长者\u200b食堂", "text": "<p>社区\u200b长者\u200b食堂 &amp; 助餐</p>"},
-           {"location": "activities/a/#sign-up", "title": "报名", "text": "到\u200b卫生院\u200b登记"},
-           {"location": "domains/b/", "title": "病有所医", "text": "卫生院 开放 日"}]
+ENTRIES = [
+    {"location": "activities/a/", "title": "长者\u200b食堂", "text": "<p>社区\u200b长者\u200b食堂 &amp; 助餐</p>"},
+    {"location": "activities/a/#sign-up", "title": "报名", "text": "到\u200b卫生院\u200b登记"},
+    {"location": "domains/b/", "title": "病有所医", "text": "卫生院 开放 日"},
+]
 
 
 def shards(entries=ENTRIES):
@@ -38,7 +41,9 @@ def test_pages_keep_their_sections_as_plain_text():
     manifest, files, _ = shards()
     assert manifest == {"format": index.FORMAT, "buckets": 1, "pages": 2}
     assert json.loads(files["search/pages/0.json"]) == {
-        "u": "activities/a/", "s": [["", "长者食堂", "社区长者食堂 & 助餐"], ["sign-up", "报名", "到卫生院登记"]]}
+        "u": "activities/a/",
+        "s": [["", "长者食堂", "社区长者食堂 & 助餐"], ["sign-up", "报名", "到卫生院登记"]],
+    }
 
 
 def test_every_character_and_pair_points_at_its_pages_and_a_title_weighs_more():
@@ -50,9 +55,15 @@ def test_every_character_and_pair_points_at_its_pages_and_a_title_weighs_more():
 
 
 def test_buckets_split_a_large_index_by_the_same_hash_as_the_worker():
-    entries = [{"location": f"p{n}/", "title": f"第{n}页", "text": "".join(chr(0x4E00 + (n * 7 + k) % 3000) for k in range(400))}
-               for n in range(300)]
-    manifest, files, grams = shards(entries)
+    entries = [
+        {
+            "location": f"p{n}/",
+            "title": f"第{n}页",
+            "text": "".join(chr(0x4E00 + (n * 7 + k) % 3000) for k in range(400)),
+        }
+        for n in range(300)
+    ]
+    manifest, files, _ = shards(entries)
     assert manifest["buckets"] > 1
     for n in range(manifest["buckets"]):
         shard = json.loads(files[f"search/grams/{n}.json"])
@@ -63,12 +74,16 @@ def test_buckets_split_a_large_index_by_the_same_hash_as_the_worker():
 def test_the_search_partial_is_material_s_but_for_the_form_and_the_dialog_name():
     ours = (ROOT / "overrides/partials/search.html").read_text(encoding="utf-8")
     material = (Path(templates.__file__).parent / "partials/search.html").read_text(encoding="utf-8")
-    strip = lambda text: re.sub(r"\{#-.*?-#\}\n", "", text, flags=re.S)  # noqa: E731 — the leading comments
-    expected = (strip(material)
-                .replace('role="dialog">', 'role="dialog" aria-label="搜索">')
-                .replace('<form class="md-search__form" name="search">',
-                         '<form class="md-search__form" action="{{ \'search/\' | url }}">')
-                .replace('name="query"', 'name="q"'))
+    strip = lambda text: re.sub(r"\{#-.*?-#\}\n", "", text, flags=re.S)
+    expected = (
+        strip(material)
+        .replace('role="dialog">', 'role="dialog" aria-label="搜索">')
+        .replace(
+            '<form class="md-search__form" name="search">',
+            '<form class="md-search__form" action="{{ \'search/\' | url }}">',
+        )
+        .replace('name="query"', 'name="q"')
+    )
     assert strip(ours) == expected  # a Material upgrade that changes its partial fails here: compare and update
 
 
@@ -80,7 +95,7 @@ def test_pages_name_our_worker_and_no_form_named_search(sample_site):
     assert len(search_docs(sample_site)) > 50
 
 
-def test_a_word_inside_a_compound_is_found_and_only_its_files_are_fetched(served, browser):  # noqa: F811
+def test_a_word_inside_a_compound_is_found_and_only_its_files_are_fetched(served, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))
@@ -99,7 +114,7 @@ def test_a_word_inside_a_compound_is_found_and_only_its_files_are_fetched(served
     page.close()
 
 
-def test_without_javascript_the_search_leads_to_a_page_that_lists_where_to_look(served, browser):  # noqa: F811
+def test_without_javascript_the_search_leads_to_a_page_that_lists_where_to_look(served, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "activities/")

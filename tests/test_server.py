@@ -1,5 +1,6 @@
 """The README's nginx snippet, served by Debian's nginx over the built sample: text compressed, .ics as
 text/calendar, a year's cache for files whose names carry a hash, the 404 page."""
+
 from __future__ import annotations
 
 import http.client
@@ -33,7 +34,8 @@ def nginx(sample_site, tmp_path_factory):
     shutil.copy("/etc/nginx/mime.types", work / "mime.types")
     port = _free_port()
     temp = " ".join(f"{name}_temp_path {work}/{name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (work / "nginx.conf").write_text(f"""
+    (work / "nginx.conf").write_text(
+        f"""
 daemon off;
 master_process off;
 pid {work}/nginx.pid;
@@ -47,8 +49,12 @@ http {{
         {SNIPPET.replace("/srv/www/", f"{work}/www/")}
     }}
 }}
-""", encoding="utf-8")
-    server = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")], stderr=subprocess.PIPE, text=True)
+""",
+        encoding="utf-8",
+    )
+    server = subprocess.Popen(
+        [NGINX, "-p", str(work), "-c", str(work / "nginx.conf")], stderr=subprocess.PIPE, text=True
+    )
     for _ in range(100):  # up to 5 s for it to listen
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
@@ -71,9 +77,19 @@ def get(port: int, path: str, gzip: bool = True):
 
 
 def test_text_files_are_compressed(nginx, sample_site):
-    paths = ["", "assets/css/campaign.css", "assets/js/search-worker.js", "search/search_index.json",
-             "activities/hospital-open-day/qr-page.svg", "calendar/all.ics", "sitemap.xml", "data/activities.csv",
-             next(p.relative_to(sample_site).as_posix() for p in (sample_site / "assets/javascripts").glob("bundle.*.min.js"))]
+    paths = [
+        "",
+        "assets/css/campaign.css",
+        "assets/js/search-worker.js",
+        "search/search_index.json",
+        "activities/hospital-open-day/qr-page.svg",
+        "calendar/all.ics",
+        "sitemap.xml",
+        "data/activities.csv",
+        next(
+            p.relative_to(sample_site).as_posix() for p in (sample_site / "assets/javascripts").glob("bundle.*.min.js")
+        ),
+    ]
     for path in paths:
         response = get(nginx, path)
         assert response.status == 200, path
@@ -87,7 +103,9 @@ def test_calendar_files_are_text_calendar(nginx):
 
 
 def test_hashed_names_are_kept_a_year_and_the_rest_revalidated(nginx, sample_site):
-    bundles = [p for p in (sample_site / "assets").rglob("*.min.*") if re.search(r"\.[0-9a-f]{8}\.min\.(js|css)$", p.name)]
+    bundles = [
+        p for p in (sample_site / "assets").rglob("*.min.*") if re.search(r"\.[0-9a-f]{8}\.min\.(js|css)$", p.name)
+    ]
     photos = [next((sample_site / "images").glob(f"*-480.{ext}")) for ext in ("avif", "webp", "jpg")]
     hashed = [p.relative_to(sample_site).as_posix() for p in bundles + photos]
     assert len(bundles) >= 4  # Material's bundle, search worker, main and palette stylesheets

@@ -5,6 +5,7 @@ No timing is asserted (that would be flaky on a shared machine); instead each in
 spent many seconds or gigabytes on, or crashed with (RecursionError, MemoryError), so a regression shows as
 a failing or hanging test.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,7 +16,6 @@ from campaign.data.load import load_site
 from campaign.data.models import LINE, PAGE, PARAGRAPH
 from campaign.data.problems import DataProblems
 from campaign.data.yamlsource import MAX_BYTES, MAX_DEPTH, Source
-
 from test_yaml_mistakes import write_campaign
 
 
@@ -52,9 +52,11 @@ def test_a_list_that_contains_itself_is_refused(tmp_path):
     assert problem.line == 1 and "锚点" in problem.message
 
 
-@pytest.mark.parametrize("text", ["x: " + "[" * 10_000 + "]" * 10_000 + "\n",
-                                  "".join(" " * n + "- x:\n" for n in range(0, 2 * (MAX_DEPTH + 5), 2))],
-                         ids=["brackets", "indentation"])
+@pytest.mark.parametrize(
+    "text",
+    ["x: " + "[" * 10_000 + "]" * 10_000 + "\n", "".join(" " * n + "- x:\n" for n in range(0, 2 * (MAX_DEPTH + 5), 2))],
+    ids=["brackets", "indentation"],
+)
 def test_nesting_deeper_than_any_data_is_refused(tmp_path, text):
     source = read(tmp_path, text)  # 100,000 brackets crashed the C composer (a segmentation fault)
     [problem] = source.problems
@@ -69,17 +71,22 @@ def test_data_as_deep_as_the_models_go_is_read(tmp_path):
 def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(tmp_path):
     source = read(tmp_path, "- id: a\n  summary: " + "字" * (MAX_BYTES // 3 + 10) + "\n")
     [problem] = source.problems
-    assert problem.line == 1 and f"最多 {MAX_BYTES // 1_000_000} MB" in problem.message and "分成几个文件" in problem.hint
+    assert (
+        problem.line == 1 and f"最多 {MAX_BYTES // 1_000_000} MB" in problem.message and "分成几个文件" in problem.hint
+    )
 
 
-@pytest.mark.parametrize("file,old,key,limit", [
-    ("activities/health.yml", "title: 医院开放日", "title", LINE),
-    ("activities/health.yml", "  where: 卫生院", "where", LINE),
-    ("activities/health.yml", "    邀请居民参观。", "summary", PAGE),
-    ("domains.yml", "summary: 卫生服务。", "summary", PARAGRAPH),
-    ("achievements/health.yml", "label: 开放床位", "label", LINE),
-    ("campaign.yml", "organiser: 测试街道党政办", "organiser", LINE),
-])
+@pytest.mark.parametrize(
+    "file,old,key,limit",
+    [
+        ("activities/health.yml", "title: 医院开放日", "title", LINE),
+        ("activities/health.yml", "  where: 卫生院", "where", LINE),
+        ("activities/health.yml", "    邀请居民参观。", "summary", PAGE),
+        ("domains.yml", "summary: 卫生服务。", "summary", PARAGRAPH),
+        ("achievements/health.yml", "label: 开放床位", "label", LINE),
+        ("campaign.yml", "organiser: 测试街道党政办", "organiser", LINE),
+    ],
+)
 def test_each_text_field_has_a_limit_stated_in_chinese(tmp_path, file, old, key, limit):
     data = write_campaign(tmp_path)
     path = data / file
@@ -91,27 +98,33 @@ def test_each_text_field_has_a_limit_stated_in_chinese(tmp_path, file, old, key,
     with pytest.raises(DataProblems) as caught:
         load_site(data)
     [problem] = caught.value.problems
-    lines = text[:text.index(old) + len(old)].split("\n")
-    assert problem.file == f"data/{file}" and problem.line == max(n for n, l in enumerate(lines, 1) if f"{key}:" in l)
+    lines = text[: text.index(old) + len(old)].split("\n")
+    assert problem.file == f"data/{file}" and problem.line == max(
+        n for n, text in enumerate(lines, 1) if f"{key}:" in text
+    )
     assert f"「{key}」" in problem.message and f"{limit + 1} 个字，最多 {limit} 个字" in problem.message
 
 
 def test_a_huge_field_within_the_file_limit_is_refused_with_its_line(tmp_path):
     data = write_campaign(tmp_path)
     path = data / "activities/health.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("title: 健康讲座", "title: " + "字" * 600_000),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: 健康讲座", "title: " + "字" * 600_000), encoding="utf-8"
+    )
     with pytest.raises(DataProblems) as caught:
         load_site(data)
     [problem] = caught.value.problems
     assert problem.line == 11 and "最多 200 个字" in problem.message
 
 
-@pytest.mark.parametrize("old,new,said", [
-    ("when: 10月份", "when: " + "10月" * 100_000, "最多 60 个字"),   # reading a phrase is quadratic in its length
-    ("value: 30\n", "value: 30\n    target: ≥ " + "1" * 100_000 + " x\n", "看不懂目标"),  # the pattern backtracks
-    ("form_url: https://example.org/feedback", "form_url: https://example.org/" + "a" * 100_000, "最多 500 个"),
-])
+@pytest.mark.parametrize(
+    "old,new,said",
+    [
+        ("when: 10月份", "when: " + "10月" * 100_000, "最多 60 个字"),  # reading a phrase is quadratic in its length
+        ("value: 30\n", "value: 30\n    target: ≥ " + "1" * 100_000 + " x\n", "看不懂目标"),  # the pattern backtracks
+        ("form_url: https://example.org/feedback", "form_url: https://example.org/" + "a" * 100_000, "最多 500 个"),
+    ],
+)
 def test_long_values_of_parsed_fields_are_refused_before_they_are_parsed(tmp_path, old, new, said):
     data = write_campaign(tmp_path)
     for path in data.rglob("*.yml"):

@@ -3,6 +3,7 @@ line to change, with what to write instead, and no English from PyYAML, pydantic
 
 The campaign here is written by the test (tests never depend on data/): a mistake is one replacement in it.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,12 +13,12 @@ import pytest
 
 from campaign.data.load import load_site
 from campaign.data.models import Achievements, Activity, Campaign, Domain, FeedbackLedger
-from campaign.site.pages import split_front_matter
 from campaign.data.problems import DataProblems
-from campaign.fields.mistake import shown
 from campaign.data.schema import schema_files
 from campaign.data.validate import validate
 from campaign.data.yamlsource import Source
+from campaign.fields.mistake import shown
+from campaign.site.pages import split_front_matter
 
 CAMPAIGN = {
     "campaign.yml": """\
@@ -78,9 +79,36 @@ figures:
 }
 
 # Words of our own messages (format names, examples); any other English word is a library's.
-OURS = {"YAML", "Markdown", "https", "http", "example", "health", "talk", "elderly", "care", "true", "false",
-        "name", "page", "javascript", "data", "mailto", "JPEG", "HEIC", "WebP", "qiuquan", "before", "after",
-        "Word", "summary", "shantou", "images", "heic", "webp"}
+OURS = {
+    "YAML",
+    "Markdown",
+    "https",
+    "http",
+    "example",
+    "health",
+    "talk",
+    "elderly",
+    "care",
+    "true",
+    "false",
+    "name",
+    "page",
+    "javascript",
+    "data",
+    "mailto",
+    "JPEG",
+    "HEIC",
+    "WebP",
+    "qiuquan",
+    "before",
+    "after",
+    "Word",
+    "summary",
+    "shantou",
+    "images",
+    "heic",
+    "webp",
+}
 FIELD_KEYS = {key for text in schema_files().values() for key in re.findall(r'"([a-z_]+)": \{', text)}
 LIBRARY_WORDS = re.compile(r"[A-Za-z_]{4,}")
 
@@ -122,38 +150,121 @@ MISTAKES = [
     ("tab-indent", "activities/health.yml", "  title: 医院开放日", "\ttitle: 医院开放日", "\ttitle", "Tab"),
     ("tab-before-item", "activities/health.yml", "- id: lectures", "\t- id: lectures", "\t- id", "Tab"),
     ("full-width-colon", "activities/health.yml", "  where: 卫生院", "  where：卫生院", "where：", "英文冒号"),
-    ("full-width-colon-last-line", "activities/health.yml", "  organiser: 卫生院\n", "  organiser：卫生院\n",
-     "organiser：卫生院\n", "英文冒号"),
+    (
+        "full-width-colon-last-line",
+        "activities/health.yml",
+        "  organiser: 卫生院\n",
+        "  organiser：卫生院\n",
+        "organiser：卫生院\n",
+        "英文冒号",
+    ),
     ("full-width-colon-top-level", "campaign.yml", "year: 2021", "year：2021", "year：", "英文冒号"),
     ("full-width-colon-after-dash", "activities/health.yml", "- id: lectures", "- id：lectures", "id：", "英文冒号"),
     ("full-width-comma-in-list", "activities/health.yml", "[讲座, 座谈]", "[讲座，座谈]", "讲座，座谈", "英文逗号"),
     ("full-width-brackets", "activities/health.yml", "[讲座, 座谈]", "【讲座, 座谈】", "【", "[ ]"),
-    ("full-width-space-after-colon", "activities/health.yml", "  where: 各社区", "  where:\u3000各社区", "各社区", "半角空格"),
-    ("full-width-space-indent", "activities/health.yml", "  where: 各社区", "\u3000\u3000where: 各社区", "各社区", "半角空格"),
-    ("full-width-quotes-around-colon", "activities/health.yml", "title: 医院开放日", "title: “开放日: 欢迎”", "“开放日",
-     "英文双引号"),
+    (
+        "full-width-space-after-colon",
+        "activities/health.yml",
+        "  where: 各社区",
+        "  where:\u3000各社区",
+        "各社区",
+        "半角空格",
+    ),
+    (
+        "full-width-space-indent",
+        "activities/health.yml",
+        "  where: 各社区",
+        "\u3000\u3000where: 各社区",
+        "各社区",
+        "半角空格",
+    ),
+    (
+        "full-width-quotes-around-colon",
+        "activities/health.yml",
+        "title: 医院开放日",
+        "title: “开放日: 欢迎”",
+        "“开放日",
+        "英文双引号",
+    ),
     ("colon-in-text", "activities/health.yml", "title: 健康讲座", "title: 讲座: 健康", "讲座: 健康", "中文冒号"),
     ("no-space-after-colon", "activities/health.yml", "  when: 10月份", "  when:10月份", "when:10", "加一个空格"),
     ("no-space-after-colon-top-level", "campaign.yml", "year: 2021", "year:2021", "year:2021", "加一个空格"),
     ("no-space-after-dash", "activities/health.yml", "- id: lectures", "-id: lectures", "-id", "加一个空格"),
     ("full-width-dash", "activities/health.yml", "- id: lectures", "－ id: lectures", "－ id", "英文减号"),
-    ("unclosed-quote-at-end", "activities/health.yml", "  organiser: 社区卫生服务站", '  organiser: "社区卫生服务站',
-     '"社区卫生服务站', "补上同样的英文引号"),
-    ("unclosed-quote-closed-later", "activities/health.yml", "  title: 医院开放日", '  title: "医院开放日', '"医院开放日',
-     "补上结尾的英文引号"),
-    ("unclosed-single-quote", "activities/health.yml", "  organiser: 社区卫生服务站", "  organiser: '社区卫生服务站",
-     "'社区", "补上同样的英文引号"),
+    (
+        "unclosed-quote-at-end",
+        "activities/health.yml",
+        "  organiser: 社区卫生服务站",
+        '  organiser: "社区卫生服务站',
+        '"社区卫生服务站',
+        "补上同样的英文引号",
+    ),
+    (
+        "unclosed-quote-closed-later",
+        "activities/health.yml",
+        "  title: 医院开放日",
+        '  title: "医院开放日',
+        '"医院开放日',
+        "补上结尾的英文引号",
+    ),
+    (
+        "unclosed-single-quote",
+        "activities/health.yml",
+        "  organiser: 社区卫生服务站",
+        "  organiser: '社区卫生服务站",
+        "'社区",
+        "补上同样的英文引号",
+    ),
     ("text-after-quote", "activities/health.yml", "title: 健康讲座", 'title: "健康"讲座', '"健康"讲座', "引号里"),
-    ("item-out-of-line", "activities/health.yml", "- id: lectures", " - id: lectures", " - id: lectures", "缩进 0 个空格"),
-    ("nested-item-out-of-line", "achievements/health.yml", "      - when: 第一季度", "     - when: 第一季度",
-     "what: 完成设计", "缩进 7 个空格"),
-    ("key-indented-too-far", "activities/health.yml", "  where: 卫生院", "   where: 卫生院", "   where", "缩进 2 个空格"),
-    ("key-indented-too-little", "activities/health.yml", "  where: 卫生院", " where: 卫生院", " where: 卫生院",
-     "缩进 2 个空格"),
+    (
+        "item-out-of-line",
+        "activities/health.yml",
+        "- id: lectures",
+        " - id: lectures",
+        " - id: lectures",
+        "缩进 0 个空格",
+    ),
+    (
+        "nested-item-out-of-line",
+        "achievements/health.yml",
+        "      - when: 第一季度",
+        "     - when: 第一季度",
+        "what: 完成设计",
+        "缩进 7 个空格",
+    ),
+    (
+        "key-indented-too-far",
+        "activities/health.yml",
+        "  where: 卫生院",
+        "   where: 卫生院",
+        "   where",
+        "缩进 2 个空格",
+    ),
+    (
+        "key-indented-too-little",
+        "activities/health.yml",
+        "  where: 卫生院",
+        " where: 卫生院",
+        " where: 卫生院",
+        "缩进 2 个空格",
+    ),
     ("unclosed-bracket", "activities/health.yml", "[讲座, 座谈]", "[讲座, 座谈", "[讲座, 座谈", "[讲座, 座谈]"),
-    ("text-under-bar-not-indented", "activities/health.yml", "    邀请居民参观。", "  邀请居民参观。", "  邀请居民参观", "缩进两格"),
-    ("text-after-bar", "activities/health.yml", "summary: |\n    邀请居民参观。", "summary: |邀请居民参观。",
-     "|邀请", "下一行"),
+    (
+        "text-under-bar-not-indented",
+        "activities/health.yml",
+        "    邀请居民参观。",
+        "  邀请居民参观。",
+        "  邀请居民参观",
+        "缩进两格",
+    ),
+    (
+        "text-after-bar",
+        "activities/health.yml",
+        "summary: |\n    邀请居民参观。",
+        "summary: |邀请居民参观。",
+        "|邀请",
+        "下一行",
+    ),
     ("key-without-colon", "activities/health.yml", "  where: 各社区", "  where 各社区", "where 各社区", "英文冒号"),
     ("backslash-in-double-quotes", "activities/health.yml", "  where: 各社区", '  where: "C:\\各社区"', "C:", "单引号"),
     ("text-starting-with-at", "activities/health.yml", "title: 健康讲座", "title: @健康讲座", "@健康", "英文双引号"),
@@ -161,20 +272,38 @@ MISTAKES = [
     ("anchor", "activities/health.yml", "  where: 卫生院", "  where: &place 卫生院", "&place", "再写一遍"),
     ("tag", "activities/health.yml", "  where: 卫生院", "  where: !地点 卫生院", "!地点", "引号"),
     ("second-document", "activities/health.yml", "- id: lectures", "---\n- id: lectures", "---", "---"),
-    ("duplicate-key", "activities/health.yml", "  where: 各社区", "  where: 各社区\n  where: 社区", "where: 社区", "删掉"),
+    (
+        "duplicate-key",
+        "activities/health.yml",
+        "  where: 各社区",
+        "  where: 各社区\n  where: 社区",
+        "where: 社区",
+        "删掉",
+    ),
     ("control-character", "activities/health.yml", "title: 健康讲座", "title: 健康\x0b讲座", "健康\x0b", "删掉"),
     ("year-out-of-range", "campaign.yml", "year: 2021", "year: 99999", "year: 99999", "不大于 2100"),
     ("title-too-long", "activities/health.yml", "title: 健康讲座", "title: " + "健" * 201, "健健健", "200 个字以内"),
     ("id-too-long", "activities/health.yml", "id: lectures", "id: " + "a" * 61, "aaaa", "60 个字以内"),
-    ("day-that-does-not-exist", "achievements/health.yml", "as_of: 2021-09-12", "as_of: 2021-02-30", "2021-02-30",
-     "核对年、月、日"),
-    ("lone-brace-in-form-template", "campaign.yml", "{title}&id={id}", "{title&id={id}", "form_url_template",
-     "花括号"),
+    (
+        "day-that-does-not-exist",
+        "achievements/health.yml",
+        "as_of: 2021-09-12",
+        "as_of: 2021-02-30",
+        "2021-02-30",
+        "核对年、月、日",
+    ),
+    ("lone-brace-in-form-template", "campaign.yml", "{title}&id={id}", "{title&id={id}", "form_url_template", "花括号"),
     ("done-is-not-true-or-false", "achievements/health.yml", "done: true", "done: 是", "done: 是", "true"),
     ("total-zero", "achievements/health.yml", "total: 8", "total: 0", "total: 0", "大于 0"),
     ("value-not-a-number", "achievements/health.yml", "value: 30", "value: nan", "value: nan", "阿拉伯数字"),
-    ("item-with-full-width-colon", "domains.yml", "- id: health\n  name: 病有所医\n  summary: 卫生服务。\n  unit: 卫生院\n",
-     "- id：health\n", "id：health", "英文冒号"),
+    (
+        "item-with-full-width-colon",
+        "domains.yml",
+        "- id: health\n  name: 病有所医\n  summary: 卫生服务。\n  unit: 卫生院\n",
+        "- id：health\n",
+        "id：health",
+        "英文冒号",
+    ),
 ]
 
 
@@ -195,8 +324,8 @@ def test_each_mistake_is_explained_in_chinese_at_its_line(data, file, old, new, 
 def test_a_byte_that_is_not_utf8_is_reported_at_its_own_line(data):
     path = data / "activities/health.yml"
     text = path.read_text(encoding="utf-8")
-    line = text[:text.index("各社区")].count("\n") + 1
-    path.write_bytes(text.encode("utf-8").replace("各社区".encode("utf-8"), GBK))
+    line = text[: text.index("各社区")].count("\n") + 1
+    path.write_bytes(text.encode("utf-8").replace("各社区".encode(), GBK))
     [problem] = problems_of(data)
     assert (problem.file, problem.line) == ("data/activities/health.yml", line)
     assert "UTF-8" in problem.message and "另存为" in problem.hint
@@ -205,44 +334,199 @@ def test_a_byte_that_is_not_utf8_is_reported_at_its_own_line(data):
 # --- Every field, every malformed value ----------------------------------------------------------
 
 FULL = {  # one document of each kind with every field written
-    Campaign: {"title": "活动", "slogan": "口号", "organiser": "单位", "year": "2021", "period": "9月至12月",
-               "summary": "简介", "feedback": {"form_url": "https://example.org/f",
-                                              "form_url_template": "https://example.org/f?t={title}",
-                                              "hotline": "12345", "email": "a@example.org"}},
-    Domain: {"id": "health", "name": "病有所医", "summary": "简介", "unit": "卫生院", "description": "介绍",
-             "feedback": {"form_url": "https://example.org/h", "form_url_template": "https://example.org/h?t={title}",
-                          "hotline": "0533-1234567", "email": "h@example.org"}},
-    Activity: {"id": "open-day", "title": "开放日", "domain": "health", "when": "10月8日 9:00-11:00", "where": "卫生院",
-               "organiser": "卫生院", "audience": "居民", "channels": ["讲座"], "summary": "介绍",
-               "before_after": [{"title": "门诊", "before": {"image": "a/b.jpg", "alt": "旧门诊"},
-                                 "after": {"image": "a/c.jpg", "alt": "新门诊", "caption": "图注",
-                                           "date": "2021-09-12", "credit": "卫生院"}}],
-               "photos": [{"image": "a/d.jpg", "alt": "现场", "date": "2021年9月"}],
-               "feedback": {"form_url": "https://example.org/o", "hotline": "12345", "email": "o@example.org"}},
-    Achievements: {"domain": "health",
-                   "tasks": [{"id": "queues", "title": "排队", "kind": "重点解决问题", "unit": "卫生院", "measures": ["分时段"],
-                              "deadline": "6月底前", "status": "进行中",
-                              "progress": {"done": "2", "total": "8", "unit": "个", "as_of": "2021-10-31"},
-                              "milestones": [{"when": "第一季度", "what": "设计", "done": "true"}]}],
-                   "figures": [{"id": "beds", "label": "床位", "value": "30", "total": "40", "unit": "张",
-                                "target": "≥ 90%", "as_of": "2021-09-12", "source": "通报"},
-                               {"label": "病房", "value": "10", "parent": "beds", "as_of": "2021-09-12"}]},
-    FeedbackLedger: {"items": [{"id": "road-lights", "date": "2021-10-08", "domain": "health", "channel": "热线",
-                                "summary": "路灯不亮", "status": "已办结", "reason": "", "response": "已修好",
-                                "links": ["open-day", "health/queues"]}],
-                     "totals": [{"label": "走访", "domain": "health", "as_of": "2021-11-30", "source": "通报", "unit": "条",
-                                 "visited": "100", "collected": "50", "on_the_spot": "5", "transferred": "45",
-                                 "resolved": "40", "in_progress": "5"}]},
+    Campaign: {
+        "title": "活动",
+        "slogan": "口号",
+        "organiser": "单位",
+        "year": "2021",
+        "period": "9月至12月",
+        "summary": "简介",
+        "feedback": {
+            "form_url": "https://example.org/f",
+            "form_url_template": "https://example.org/f?t={title}",
+            "hotline": "12345",
+            "email": "a@example.org",
+        },
+    },
+    Domain: {
+        "id": "health",
+        "name": "病有所医",
+        "summary": "简介",
+        "unit": "卫生院",
+        "description": "介绍",
+        "feedback": {
+            "form_url": "https://example.org/h",
+            "form_url_template": "https://example.org/h?t={title}",
+            "hotline": "0533-1234567",
+            "email": "h@example.org",
+        },
+    },
+    Activity: {
+        "id": "open-day",
+        "title": "开放日",
+        "domain": "health",
+        "when": "10月8日 9:00-11:00",
+        "where": "卫生院",
+        "organiser": "卫生院",
+        "audience": "居民",
+        "channels": ["讲座"],
+        "summary": "介绍",
+        "before_after": [
+            {
+                "title": "门诊",
+                "before": {"image": "a/b.jpg", "alt": "旧门诊"},
+                "after": {
+                    "image": "a/c.jpg",
+                    "alt": "新门诊",
+                    "caption": "图注",
+                    "date": "2021-09-12",
+                    "credit": "卫生院",
+                },
+            }
+        ],
+        "photos": [{"image": "a/d.jpg", "alt": "现场", "date": "2021年9月"}],
+        "feedback": {"form_url": "https://example.org/o", "hotline": "12345", "email": "o@example.org"},
+    },
+    Achievements: {
+        "domain": "health",
+        "tasks": [
+            {
+                "id": "queues",
+                "title": "排队",
+                "kind": "重点解决问题",
+                "unit": "卫生院",
+                "measures": ["分时段"],
+                "deadline": "6月底前",
+                "status": "进行中",
+                "progress": {"done": "2", "total": "8", "unit": "个", "as_of": "2021-10-31"},
+                "milestones": [{"when": "第一季度", "what": "设计", "done": "true"}],
+            }
+        ],
+        "figures": [
+            {
+                "id": "beds",
+                "label": "床位",
+                "value": "30",
+                "total": "40",
+                "unit": "张",
+                "target": "≥ 90%",
+                "as_of": "2021-09-12",
+                "source": "通报",
+            },
+            {"label": "病房", "value": "10", "parent": "beds", "as_of": "2021-09-12"},
+        ],
+    },
+    FeedbackLedger: {
+        "items": [
+            {
+                "id": "road-lights",
+                "date": "2021-10-08",
+                "domain": "health",
+                "channel": "热线",
+                "summary": "路灯不亮",
+                "status": "已办结",
+                "reason": "",
+                "response": "已修好",
+                "links": ["open-day", "health/queues"],
+            }
+        ],
+        "totals": [
+            {
+                "label": "走访",
+                "domain": "health",
+                "as_of": "2021-11-30",
+                "source": "通报",
+                "unit": "条",
+                "visited": "100",
+                "collected": "50",
+                "on_the_spot": "5",
+                "transferred": "45",
+                "resolved": "40",
+                "in_progress": "5",
+            }
+        ],
+    },
 }
 MALFORMED = [
-    "", " ", "{", "}", "{x}", "{0}", "{title", "}{", "%s", "%(x)s", "nan", "inf", "-inf", "1e999", "-1", "0", "0.5",
-    "99999", "9" * 5000, "99999-01-01", "2021-02-30", "2021-13-01", "0000-00-00", "2021-9-1", "２０２１", "１０月",
-    "true", "false", "yes", "null", "~", "是", "a" * 61, "字" * 201, "字" * 2001, "字" * 20001, "https://",
-    "javascript:alert(1)", "mailto:a@b.c", "tel:12345", "../x.jpg", "/etc/passwd", "C:\\x.jpg", "x.gif", "a.jpg\n",
-    "≥", "≥ abc", "≤ 5 5", "≥ 1" + "1" * 100 + " x", "10月32日", "13月", "第五季度", "2021年2月30日", "每月32日", "25:00",
-    "10月8日 25点", "10月前后", "12月至11月", "9:30", "\u202e", "\u200b", "a@b", "a b", "<script>", "Health Talk",
-    "99999年10月", "次年次年", "〇〇〇〇年", "十三月", "廿九日", "每周八", "10月8日 9:00-8:00",
-    [], {}, ["a"], {"a": "b"}, [[]], [{}], None,
+    "",
+    " ",
+    "{",
+    "}",
+    "{x}",
+    "{0}",
+    "{title",
+    "}{",
+    "%s",
+    "%(x)s",
+    "nan",
+    "inf",
+    "-inf",
+    "1e999",
+    "-1",
+    "0",
+    "0.5",
+    "99999",
+    "9" * 5000,
+    "99999-01-01",
+    "2021-02-30",
+    "2021-13-01",
+    "0000-00-00",
+    "2021-9-1",
+    "２０２１",
+    "１０月",
+    "true",
+    "false",
+    "yes",
+    "null",
+    "~",
+    "是",
+    "a" * 61,
+    "字" * 201,
+    "字" * 2001,
+    "字" * 20001,
+    "https://",
+    "javascript:alert(1)",
+    "mailto:a@b.c",
+    "tel:12345",
+    "../x.jpg",
+    "/etc/passwd",
+    "C:\\x.jpg",
+    "x.gif",
+    "a.jpg\n",
+    "≥",
+    "≥ abc",
+    "≤ 5 5",
+    "≥ 1" + "1" * 100 + " x",
+    "10月32日",
+    "13月",
+    "第五季度",
+    "2021年2月30日",
+    "每月32日",
+    "25:00",
+    "10月8日 25点",
+    "10月前后",
+    "12月至11月",
+    "9:30",
+    "\u202e",
+    "\u200b",
+    "a@b",
+    "a b",
+    "<script>",
+    "Health Talk",
+    "99999年10月",
+    "次年次年",
+    "〇〇〇〇年",
+    "十三月",
+    "廿九日",
+    "每周八",
+    "10月8日 9:00-8:00",
+    [],
+    {},
+    ["a"],
+    {"a": "b"},
+    [[]],
+    [{}],
+    None,
 ]
 
 
@@ -320,20 +604,27 @@ def test_a_slip_on_any_line_is_explained_in_chinese_within_the_file(tmp_path, fi
     path = tmp_path / "x.yml"
     for n in range(len(lines)):
         for mutate in MUTATIONS:
-            broken = lines[:n] + [mutate(lines[n])] + lines[n + 1:]
+            broken = lines[:n] + [mutate(lines[n])] + lines[n + 1 :]
             path.write_text("\n".join(broken) + "\n", encoding="utf-8")
             for problem in Source(path, "x.yml").problems:
                 assert 1 <= problem.line <= len(broken), (broken[n], str(problem))
                 assert re.search(r"[\u4e00-\u9fff]", problem.message), (broken[n], str(problem))
-                assert library_english(problem.message + problem.hint, *broken[n].split()) == [], (broken[n], str(problem))
+                assert library_english(problem.message + problem.hint, *broken[n].split()) == [], (
+                    broken[n],
+                    str(problem),
+                )
 
 
-@pytest.mark.parametrize("head,line,said", [("title: 开放日\n\tdescription: 介绍\n", 3, "Tab"),
-                                             ("title: &a 开放日\ndescription: *a\n", 2, "锚点")])
+@pytest.mark.parametrize(
+    "head,line,said",
+    [("title: 开放日\n\tdescription: 介绍\n", 3, "Tab"), ("title: &a 开放日\ndescription: *a\n", 2, "锚点")],
+)
 def test_a_hand_written_pages_front_matter_is_read_like_the_data(head, line, said):
     with pytest.raises(DataProblems) as caught:
         split_front_matter(f"---\n{head}---\n\n正文\n", "content/activities/open-day.md")
     [problem] = caught.value.problems
     assert (problem.file, problem.line) == ("content/activities/open-day.md", line) and said in problem.message
-    assert split_front_matter("---\ntitle: 开放日\nhide: [toc]\n---\n\n正文\n") == ({"title": "开放日", "hide": ["toc"]},
-                                                                              "\n正文\n")
+    assert split_front_matter("---\ntitle: 开放日\nhide: [toc]\n---\n\n正文\n") == (
+        {"title": "开放日", "hide": ["toc"]},
+        "\n正文\n",
+    )

@@ -6,6 +6,7 @@ font only here, never in the build: `apt-get install fonts-noto-cjk`, or pass a 
 
     .venv/bin/python tools/sample_photos.py [path/to/cjk-font.ttc]
 """
+
 from __future__ import annotations
 
 import random
@@ -133,8 +134,10 @@ def people(draw, rng, x0, x1, y, count, size=50):
     """A row of people seen from the front: heads and coats."""
     for i in range(count):
         x = x0 + (x1 - x0) * (i + 0.5) / count + rng.randrange(-10, 10)
-        draw.rectangle([x - size * 0.45, y, x + size * 0.45, y + size * 1.6],
-                       fill=rng.choice([(40, 60, 110), (150, 40, 40), (70, 70, 70), (200, 170, 90), (60, 110, 80)]))
+        draw.rectangle(
+            [x - size * 0.45, y, x + size * 0.45, y + size * 1.6],
+            fill=rng.choice([(40, 60, 110), (150, 40, 40), (70, 70, 70), (200, 170, 90), (60, 110, 80)]),
+        )
         draw.ellipse([x - size * 0.3, y - size * 0.65, x + size * 0.3, y], fill=(230, 190, 150))
 
 
@@ -197,15 +200,21 @@ SCENES = {  # path in the repository -> (drawing, its caption on the picture)
 
 
 def main(argv: list[str]) -> None:
-    fontfile = argv[0] if argv else subprocess.run(["fc-match", "-f", "%{file}", "Noto Sans CJK SC:bold"],
-                                                  capture_output=True, text=True, check=True).stdout
+    fontfile = (
+        argv[0]
+        if argv
+        else subprocess.run(
+            ["fc-match", "-f", "%{file}", "Noto Sans CJK SC:bold"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     for path, (draw, title) in SCENES.items():
         target = ROOT / path
         if target.exists():  # committed photos stay byte for byte what they are
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         stamp(draw(random.Random(path.removeprefix("data/images/"))), title, fontfile).save(
-            target, quality=72, optimize=True, progressive=True)
+            target, quality=72, optimize=True, progressive=True
+        )
         print(f"{path}: {target.stat().st_size // 1024} KB")
 
 

@@ -8,6 +8,7 @@ import <file> --out <data>  turn the office's 配档表 (.docx, .xlsx, .xls, .et
                   update the entries an exported workbook's 编号 names (make import FILE=…)
 export <data> --out <stem>  the campaign as a 配档表: <stem>.xlsx and <stem>.docx (make export)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,14 +16,14 @@ import re
 import sys
 from pathlib import Path
 
-from campaign.editors.check import report, understood
-from campaign.editors.importer import ImportProblem, import_document
 from campaign.data.load import load_site
-from campaign.editors.newactivity import ASKED, EntryProblems, add_activity, split_list
-from campaign.editors import newreport
-from campaign.fields.dates import ClockError, today
 from campaign.data.problems import DataProblems
 from campaign.data.schema import schema_files
+from campaign.editors import newreport
+from campaign.editors.check import report, understood
+from campaign.editors.importer import ImportProblem, import_document
+from campaign.editors.newactivity import ASKED, EntryProblems, add_activity, split_list
+from campaign.fields.dates import ClockError, today
 
 USAGE = """用法：
   python -m campaign check <数据目录>        检查数据（make check）
@@ -49,8 +50,14 @@ _ARGPARSE = [  # argparse's English messages, said in Chinese
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
-        said = next((chinese.format(*found.groups()) for pattern, chinese in _ARGPARSE
-                     if (found := re.fullmatch(pattern, message))), "请对照上面的用法检查")
+        said = next(
+            (
+                chinese.format(*found.groups())
+                for pattern, chinese in _ARGPARSE
+                if (found := re.fullmatch(pattern, message))
+            ),
+            "请对照上面的用法检查",
+        )
         self.exit(2, f"{USAGE}\n命令写法不对：{said}\n")
 
 
@@ -89,16 +96,19 @@ def new_activity(args) -> int:
     except EntryProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
-    print(f"已添加活动「{activity.title}」（编号 {activity.id}）：{where}\n"
-          f"时间：{activity.when.text} → {understood(activity.when)}\n用 make serve 预览，make check 检查。")
+    print(
+        f"已添加活动「{activity.title}」（编号 {activity.id}）：{where}\n"
+        f"时间：{activity.when.text} → {understood(activity.when)}\n用 make serve 预览，make check 检查。"
+    )
     return 0
 
 
 def new_report(args) -> int:
     given = {key: getattr(args, key) for key in newreport.ASKED}
     given["items"] = split_list(given["items"] or "")
-    given["photos"] = [dict(zip(("image", "alt", "caption"), (part.strip() for part in photo.split("|"))))
-                       for photo in args.photo]
+    given["photos"] = [
+        dict(zip(("image", "alt", "caption"), (part.strip() for part in photo.split("|")))) for photo in args.photo
+    ]
     try:  # with nothing given on the command line, ask for each field
         where, report = newreport.add_report(Path(args.data), given, ask=None if any(given.values()) else input)
     except DataProblems as problems:
@@ -107,8 +117,10 @@ def new_report(args) -> int:
     except EntryProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
-    print(f"已写好活动「{report.activity}」的回顾：{where}\n举办日期：{report.held.reading}"
-          f"，照片 {len(report.photos)} 张。\n用 make serve 预览，make check 检查。")
+    print(
+        f"已写好活动「{report.activity}」的回顾：{where}\n举办日期：{report.held.reading}"
+        f"，照片 {len(report.photos)} 张。\n用 make serve 预览，make check 检查。"
+    )
     return 0
 
 
@@ -134,8 +146,10 @@ def export(args) -> int:
     stem = Path(args.out)
     book = export_workbook(site, stem.with_name(stem.name + ".xlsx"))
     document = export_document(site, stem.with_name(stem.name + ".docx"))
-    print(f"已导出配档表：{book}（Excel/WPS 表格，可以修改后用 make import FILE={book} 导回）\n"
-          f"          {document}（Word/WPS 文字，A4 横向，可作为公文附件）")
+    print(
+        f"已导出配档表：{book}（Excel/WPS 表格，可以修改后用 make import FILE={book} 导回）\n"
+        f"          {document}（Word/WPS 文字，A4 横向，可作为公文附件）"
+    )
     return 0
 
 
@@ -165,8 +179,14 @@ def main(argv: list[str]) -> int:
     exporting.add_argument("data")
     exporting.add_argument("--out", required=True)
     args = parser.parse_args(argv)
-    commands = {"check": check, "schemas": schemas, "new-activity": new_activity, "new-report": new_report,
-                "import": import_, "export": export}
+    commands = {
+        "check": check,
+        "schemas": schemas,
+        "new-activity": new_activity,
+        "new-report": new_report,
+        "import": import_,
+        "export": export,
+    }
     return commands[args.command](args)
 
 

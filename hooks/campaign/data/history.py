@@ -5,6 +5,7 @@ no data change leaves every date, and the sitemap, as it was (CI must fetch the 
 clone knows only its last commit). A file with changes not yet committed, or every file where there is
 no git repository, by its modification time.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,12 @@ def _git(folder: Path, *args: str) -> str | None:
 
 
 def _files(folder: Path) -> list[str]:
-    return [os.path.relpath(os.path.join(top, name), folder).replace(os.sep, "/")
-            for top, _, names in os.walk(folder, followlinks=True) for name in names if not name.startswith(".")]
+    return [
+        os.path.relpath(os.path.join(top, name), folder).replace(os.sep, "/")
+        for top, _, names in os.walk(folder, followlinks=True)
+        for name in names
+        if not name.startswith(".")
+    ]
 
 
 def _day(timestamp: float) -> date:

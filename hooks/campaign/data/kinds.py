@@ -3,6 +3,7 @@
 Like Eleventy's `_data` folder, the layout is the contract. Loading, `make check` and the JSON Schemas
 all go through `KINDS`: a new kind of data file is one line here and its model.
 """
+
 from __future__ import annotations
 
 import typing
@@ -41,18 +42,48 @@ class Kind:
 
 
 KINDS = [
-    Kind("campaign", "campaign.yml", Campaign, "活动总体信息",
-         "data/campaign.yml：活动名称、口号、主办单位、年份、活动周期和意见建议渠道。"),
-    Kind("domains", "domains.yml", list[Domain], "民生领域列表",
-         "data/domains.yml：每个领域一项，写编号、名称、一句话简介和牵头单位。"),
-    Kind("activities", "activities/*.yml", list[Activity], "活动安排",
-         "data/activities/*.yml：配档表里的活动，每项以“- id:”开头。"),
-    Kind("achievements", "achievements/*.yml", Achievements, "重点工作和数据",
-         "data/achievements/<领域编号>.yml：一个领域的重点工作（重点解决问题）和数据。"),
-    Kind("feedback", "feedback/*.yml", FeedbackLedger, "你说我办",
-         "data/feedback/*.yml：收到的意见建议和办理结果（items），只知道总数时写办理情况统计（totals）。"),
-    Kind("reports", "reports/*.yml", Report, "活动回顾",
-         "data/reports/*.yml：活动结束后的回顾，一个文件写一项活动：实际日期、参加人数、意见建议、正文和照片。"),
+    Kind(
+        "campaign",
+        "campaign.yml",
+        Campaign,
+        "活动总体信息",
+        "data/campaign.yml：活动名称、口号、主办单位、年份、活动周期和意见建议渠道。",
+    ),
+    Kind(
+        "domains",
+        "domains.yml",
+        list[Domain],
+        "民生领域列表",
+        "data/domains.yml：每个领域一项，写编号、名称、一句话简介和牵头单位。",
+    ),
+    Kind(
+        "activities",
+        "activities/*.yml",
+        list[Activity],
+        "活动安排",
+        "data/activities/*.yml：配档表里的活动，每项以“- id:”开头。",
+    ),
+    Kind(
+        "achievements",
+        "achievements/*.yml",
+        Achievements,
+        "重点工作和数据",
+        "data/achievements/<领域编号>.yml：一个领域的重点工作（重点解决问题）和数据。",
+    ),
+    Kind(
+        "feedback",
+        "feedback/*.yml",
+        FeedbackLedger,
+        "你说我办",
+        "data/feedback/*.yml：收到的意见建议和办理结果（items），只知道总数时写办理情况统计（totals）。",
+    ),
+    Kind(
+        "reports",
+        "reports/*.yml",
+        Report,
+        "活动回顾",
+        "data/reports/*.yml：活动结束后的回顾，一个文件写一项活动：实际日期、参加人数、意见建议、正文和照片。",
+    ),
 ]
 KIND = {kind.name: kind for kind in KINDS}
 
@@ -60,8 +91,14 @@ KIND = {kind.name: kind for kind in KINDS}
 def kind_of(relative: str) -> Kind | None:
     """The kind of a data file, from its path relative to the data folder."""
     path = PurePosixPath(relative)
-    return next((kind for kind in KINDS if path.match(kind.pattern) and
-                 len(path.parts) == len(PurePosixPath(kind.pattern).parts)), None)
+    return next(
+        (
+            kind
+            for kind in KINDS
+            if path.match(kind.pattern) and len(path.parts) == len(PurePosixPath(kind.pattern).parts)
+        ),
+        None,
+    )
 
 
 def label(path: Path, data_dir: Path) -> str:

@@ -7,27 +7,31 @@ is checked exactly, and otherwise parts never exceed their whole; every percenta
 typed, from exact counts only. A total may belong to a larger one (a town's beneath its district's) and
 to a round (`period`): the site never adds up totals, and shows each round apart.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from campaign.data.problems import Problem
+from campaign.data.vocabulary import LEDGER_STATUSES
 from campaign.fields.amounts import wan
 from campaign.fields.dates import moment_cn
 from campaign.fields.figures import number, percent
-from campaign.data.problems import Problem
-from campaign.data.vocabulary import LEDGER_STATUSES
 from campaign.fields.mistake import Mistake
 
-COUNTS = {"collected": "收集问题", "on_the_spot": "当场解决", "transferred": "转办",
-          "resolved": "已办结", "in_progress": "办理中"}
+COUNTS = {
+    "collected": "收集问题",
+    "on_the_spot": "当场解决",
+    "transferred": "转办",
+    "resolved": "已办结",
+    "in_progress": "办理中",
+}
 # Unless an office declares otherwise: (parts, their whole), the parts shares of the whole, never more than it.
 RULES = [(("on_the_spot", "transferred"), "collected"), (("resolved", "in_progress"), "transferred")]
 WHOLE_OF = {part: whole for parts, whole in RULES for part in parts}
 _KEYS = {**{key: key for key in COUNTS}, **{label: key for key, label in COUNTS.items()}}
-
-
 
 
 @dataclass(frozen=True)
@@ -45,8 +49,10 @@ class Sum:
 def read_sum(value) -> Sum:
     if isinstance(value, Sum):
         return value
-    hint = ("写成“收集问题 = 已办结 + 办理中”或“collected = resolved + in_progress”；只知道不超过时用 ≥。"
-            f"能写的数：{'、'.join(f'{label}（{key}）' for key, label in COUNTS.items())}。")
+    hint = (
+        "写成“收集问题 = 已办结 + 办理中”或“collected = resolved + in_progress”；只知道不超过时用 ≥。"
+        f"能写的数：{'、'.join(f'{label}（{key}）' for key, label in COUNTS.items())}。"
+    )
     match = re.fullmatch(r"\s*([^=≥>]+?)\s*(=|＝|≥|>=)\s*(.+?)\s*", str(value))
     if not match:
         raise Mistake(f"看不懂加法「{value}」", hint)
@@ -55,7 +61,7 @@ def read_sum(value) -> Sum:
     if unknown:
         raise Mistake(f"加法「{value}」里的「{'、'.join(unknown)}」不是统计的数", hint)
     keys = [_KEYS[name] for name in names]
-    if len(keys) < 2 or len(set(keys)) != len(keys) or len(keys) == 2 and match[2] in "=＝":
+    if len(keys) < 2 or len(set(keys)) != len(keys) or (len(keys) == 2 and match[2] in "=＝"):
         raise Mistake(f"加法「{value}」要有一个总数和至少两个不同的分项", hint)
     return Sum(keys[0], tuple(keys[1:]), match[2] in "=＝")
 
@@ -83,23 +89,40 @@ def count_problems(totals) -> list[tuple[str, str, str]]:
             missing = [COUNTS[key] for key, amount in values.items() if amount is None]
             rough = [f"{COUNTS[key]} {amount}" for key, amount in values.items() if amount and not amount.exact]
             if missing or rough:
-                problems.append(("sums", f"加法「{_spoken(rule)}」没法核对：" +
-                                 (f"没有写{'、'.join(missing)}" if missing else f"{'、'.join(rough)} 是约数"),
-                                 "写上每一项的确切数字；报道只给了约数时，删掉这条加法。"))
+                problems.append(
+                    (
+                        "sums",
+                        f"加法「{_spoken(rule)}」没法核对："
+                        + (f"没有写{'、'.join(missing)}" if missing else f"{'、'.join(rough)} 是约数"),
+                        "写上每一项的确切数字；报道只给了约数时，删掉这条加法。",
+                    )
+                )
                 continue
         parts = [(key, values[key]) for key in rule.parts if values[key] is not None and values[key].exact]
         whole = values[rule.whole]
         if not parts or whole is None or not whole.exact:
             continue
         added = sum(amount.value for _, amount in parts)
-        shown = " + ".join(f"{COUNTS[key]} {amount}" for key, amount in parts) + (f" = {number(added)}" if len(parts) > 1 else "")
+        shown = " + ".join(f"{COUNTS[key]} {amount}" for key, amount in parts) + (
+            f" = {number(added)}" if len(parts) > 1 else ""
+        )
         if rule.exact and added != whole.value:
-            problems.append((rule.parts[-1], f"{shown}，和{COUNTS[rule.whole]}的 {whole} 对不上（差 {number(abs(whole.value - added))}）",
-                             f"照原始材料核对这几个数字：声明了“{_spoken(rule)}”，就必须正好相等。"))
+            problems.append(
+                (
+                    rule.parts[-1],
+                    f"{shown}，和{COUNTS[rule.whole]}的 {whole} 对不上（差 {number(abs(whole.value - added))}）",
+                    f"照原始材料核对这几个数字：声明了“{_spoken(rule)}”，就必须正好相等。",
+                )
+            )
         elif added > whole.value:
-            problems.append((parts[-1][0], f"{shown}，比{COUNTS[rule.whole]}的 {whole} 还多",
-                             f"{'、'.join(COUNTS[k] for k in rule.parts)}都是{COUNTS[rule.whole]}的一部分，合计不能超过它；"
-                             "照原始材料核对这几个数字。报道说“另有”的数，写进 outside。"))
+            problems.append(
+                (
+                    parts[-1][0],
+                    f"{shown}，比{COUNTS[rule.whole]}的 {whole} 还多",
+                    f"{'、'.join(COUNTS[k] for k in rule.parts)}都是{COUNTS[rule.whole]}的一部分，合计不能超过它；"
+                    "照原始材料核对这几个数字。报道说“另有”的数，写进 outside。",
+                )
+            )
     return problems
 
 
@@ -235,8 +258,11 @@ class Ledger:
     def counts(self, domain_id: str | None = None) -> list[StatusCount]:
         """How many items (of one domain, or all) are in each status, and their share."""
         items = self.items_of(domain_id) if domain_id else self.items
-        return [StatusCount(s, n, percent(n, len(items))) for s in LEDGER_STATUSES.labels
-                if (n := sum(item.status == s for item in items))]
+        return [
+            StatusCount(s, n, percent(n, len(items)))
+            for s in LEDGER_STATUSES.labels
+            if (n := sum(item.status == s for item in items))
+        ]
 
     # For the templates: site.ledger.shares(totals) and the like.
     shares = staticmethod(shares)
@@ -255,8 +281,12 @@ def _by_domain(entries: list) -> dict[str, list]:
 def merged(files: list) -> Ledger:
     """One ledger from every file: items newest first."""
     items = [item for f in files for item in f.items]
-    return Ledger(sorted(items, key=lambda item: (item.date, item.id), reverse=True), [t for f in files for t in f.totals],
-                  [o for f in files for o in f.outputs], next((f.intro for f in files if f.intro), ""))
+    return Ledger(
+        sorted(items, key=lambda item: (item.date, item.id), reverse=True),
+        [t for f in files for t in f.totals],
+        [o for f in files for o in f.outputs],
+        next((f.intro for f in files if f.intro), ""),
+    )
 
 
 def ledger_problems(files, domain_ids: set[str] | None, targets: set[str] | None) -> list[Problem]:
@@ -270,15 +300,26 @@ def ledger_problems(files, domain_ids: set[str] | None, targets: set[str] | None
         for i, item in enumerate(ledger.items):
             at = loc + ("items", i)
             if item.id in first:
-                problems.append(source.problem(at + ("id",), f"意见建议编号「{item.id}」重复了，{first[item.id]} 已经用过。",
-                                               "改成一个没有用过的编号（例如在后面加 -2）。"))
+                problems.append(
+                    source.problem(
+                        at + ("id",),
+                        f"意见建议编号「{item.id}」重复了，{first[item.id]} 已经用过。",
+                        "改成一个没有用过的编号（例如在后面加 -2）。",
+                    )
+                )
             first.setdefault(item.id, f"{source.label}:{source.line_of(at)}")
             if domain_ids is not None and item.domain not in domain_ids:
                 problems.append(source.problem(at + ("domain",), f"没有编号为「{item.domain}」的领域。", domain_hint))
-            problems += [source.problem(at + ("links", j), f"没有编号为「{ref}」的{'重点工作' if '/' in ref else '活动'}。",
-                                        "活动写它的编号（例如 hospital-open-day）；重点工作写“领域编号/任务编号”"
-                                        "（例如 healthcare/long-queues）。")
-                         for j, ref in enumerate(item.links) if targets is not None and ref not in targets]
+            problems += [
+                source.problem(
+                    at + ("links", j),
+                    f"没有编号为「{ref}」的{'重点工作' if '/' in ref else '活动'}。",
+                    "活动写它的编号（例如 hospital-open-day）；重点工作写“领域编号/任务编号”"
+                    "（例如 healthcare/long-queues）。",
+                )
+                for j, ref in enumerate(item.links)
+                if targets is not None and ref not in targets
+            ]
         for i, totals in enumerate(ledger.totals):
             at = loc + ("totals", i)
             if totals.domain and domain_ids is not None and totals.domain not in domain_ids:
@@ -286,32 +327,48 @@ def ledger_problems(files, domain_ids: set[str] | None, targets: set[str] | None
             problems += [source.problem(at + (key,), message, hint) for key, message, hint in count_problems(totals)]
         for i, output in enumerate(ledger.outputs):
             if output.domain and domain_ids is not None and output.domain not in domain_ids:
-                problems.append(source.problem(loc + ("outputs", i, "domain"), f"没有编号为「{output.domain}」的领域。",
-                                               domain_hint))
+                problems.append(
+                    source.problem(
+                        loc + ("outputs", i, "domain"), f"没有编号为「{output.domain}」的领域。", domain_hint
+                    )
+                )
     return problems + _roll_up_problems(files) + _intro_problems(files)
 
 
 def _roll_up_problems(files) -> list[Problem]:
     """Each `parent` names a total of the same round, and its parts add up to no more than it (exactly
     when it says it is `complete`)."""
-    found = [(totals, source, loc + ("totals", i)) for ledger, source, loc in files for i, totals in enumerate(ledger.totals)]
+    found = [
+        (totals, source, loc + ("totals", i)) for ledger, source, loc in files for i, totals in enumerate(ledger.totals)
+    ]
     by_id, problems = {}, []
     for totals, source, at in found:
         if not totals.id:
             continue
         if totals.id in by_id:
-            problems.append(source.problem(at + ("id",), f"统计编号「{totals.id}」重复了。", "改成一个没有用过的编号。"))
+            problems.append(
+                source.problem(at + ("id",), f"统计编号「{totals.id}」重复了。", "改成一个没有用过的编号。")
+            )
         by_id.setdefault(totals.id, (totals, source, at))
     ids = "、".join(sorted(i for i in by_id if i)) or "（先给上级统计写 id）"
     for totals, source, at in found:
         if totals.parent and totals.parent not in by_id:
-            problems.append(source.problem(at + ("parent",), f"没有编号为「{totals.parent}」的统计。", f"parent 写上级统计的 id：{ids}。"))
+            problems.append(
+                source.problem(
+                    at + ("parent",), f"没有编号为「{totals.parent}」的统计。", f"parent 写上级统计的 id：{ids}。"
+                )
+            )
         elif totals.parent:
             parent = by_id[totals.parent][0]
             if totals.period != parent.period:
-                problems.append(source.problem(at + ("period",), f"「{totals.label}」的轮次「{totals.period or '未写'}」和上级"
-                                               f"「{parent.label}」的「{parent.period or '未写'}」不同，不同轮次的数字不能汇总。",
-                                               "把 period 写成和上级一样，或删掉 parent。"))
+                problems.append(
+                    source.problem(
+                        at + ("period",),
+                        f"「{totals.label}」的轮次「{totals.period or '未写'}」和上级"
+                        f"「{parent.label}」的「{parent.period or '未写'}」不同，不同轮次的数字不能汇总。",
+                        "把 period 写成和上级一样，或删掉 parent。",
+                    )
+                )
     for parent, source, at in by_id.values():
         parts = [t for t, _, _ in found if parent.id and t.parent == parent.id and t.period == parent.period]
         for key in COUNTS if parts else ():
@@ -320,58 +377,136 @@ def _roll_up_problems(files) -> list[Problem]:
             if whole is None or not whole.exact or any(v is None or not v.exact for v in values):
                 continue
             added = sum(v.value for v in values)
-            if added > whole.value or parent.complete and added != whole.value:
-                problems.append(source.problem(at + (key,), f"「{parent.label}」的{COUNTS[key]}是 {whole}，各下级相加是 "
-                                               f"{' + '.join(str(v) for v in values)} = {number(added)}",
-                                               "核对总数和各下级的数字" + ("；写了 complete: true，就必须正好相等。" if parent.complete
-                                                                          else "：各下级相加不能超过总数。")))
+            if added > whole.value or (parent.complete and added != whole.value):
+                problems.append(
+                    source.problem(
+                        at + (key,),
+                        f"「{parent.label}」的{COUNTS[key]}是 {whole}，各下级相加是 "
+                        f"{' + '.join(str(v) for v in values)} = {number(added)}",
+                        "核对总数和各下级的数字"
+                        + (
+                            "；写了 complete: true，就必须正好相等。"
+                            if parent.complete
+                            else "：各下级相加不能超过总数。"
+                        ),
+                    )
+                )
     return problems
 
 
 def _intro_problems(files) -> list[Problem]:
     written = [(source, loc) for ledger, source, loc in files if ledger.intro]
-    return [source.problem(loc + ("intro",), "“你说我办”的说明写了不止一处。", f"只在一个文件里写 intro（{written[0][0].label} 已经写了）。")
-            for source, loc in written[1:]]
+    return [
+        source.problem(
+            loc + ("intro",),
+            "“你说我办”的说明写了不止一处。",
+            f"只在一个文件里写 intro（{written[0][0].label} 已经写了）。",
+        )
+        for source, loc in written[1:]
+    ]
 
 
-FEEDBACK_FIELDS = ["id", "date", "domain", "domain_name", "channel", "summary", "status", "reason", "response",
-                   "links", "url"]
-TOTALS_FIELDS = ["id", "parent", "period", "label", "domain", "as_of", "reported", "source", "unit", "visited",
-                 *COUNTS, *(f"{k}_exact" for k in COUNTS), *(f"{k}_percent" for k in COUNTS),
-                 *(f"{k}_percent_of" for k in COUNTS), "outside", "sums", "rates"]
+FEEDBACK_FIELDS = [
+    "id",
+    "date",
+    "domain",
+    "domain_name",
+    "channel",
+    "summary",
+    "status",
+    "reason",
+    "response",
+    "links",
+    "url",
+]
+TOTALS_FIELDS = [
+    "id",
+    "parent",
+    "period",
+    "label",
+    "domain",
+    "as_of",
+    "reported",
+    "source",
+    "unit",
+    "visited",
+    *COUNTS,
+    *(f"{k}_exact" for k in COUNTS),
+    *(f"{k}_percent" for k in COUNTS),
+    *(f"{k}_percent_of" for k in COUNTS),
+    "outside",
+    "sums",
+    "rates",
+]
 OUTPUT_FIELDS = ["label", "value", "value_exact", "unit", "domain", "as_of", "reported", "source"]
 
 
 def item_records(ledger: Ledger, domain_name, page_url) -> list[dict]:
     """The items as open data; `page_url(position)` is the ledger page that lists the item at that position."""
-    return [{"id": i.id, "date": i.date.isoformat(), "domain": i.domain, "domain_name": domain_name(i.domain),
-             "channel": i.channel, "summary": i.summary, "status": i.status, "reason": i.reason,
-             "response": i.response, "links": list(i.links), "url": f"{page_url(n)}#{i.id}"}
-            for n, i in enumerate(ledger.items)]
+    return [
+        {
+            "id": i.id,
+            "date": i.date.isoformat(),
+            "domain": i.domain,
+            "domain_name": domain_name(i.domain),
+            "channel": i.channel,
+            "summary": i.summary,
+            "status": i.status,
+            "reason": i.reason,
+            "response": i.response,
+            "links": list(i.links),
+            "url": f"{page_url(n)}#{i.id}",
+        }
+        for n, i in enumerate(ledger.items)
+    ]
 
 
 def totals_records(ledger: Ledger) -> list[dict]:
     """Counts as written (500余 stays text; exact ones are numbers), each share with the count it is of."""
     records = []
     for t in ledger.totals:
-        record = {"id": t.id, "parent": t.parent, "period": t.period, "label": t.label, "domain": t.domain,
-                  "as_of": t.as_of and t.as_of.text, "reported": t.reported and t.reported.text, "source": t.source,
-                  "unit": t.unit, "visited": _written(t.visited)}
+        record = {
+            "id": t.id,
+            "parent": t.parent,
+            "period": t.period,
+            "label": t.label,
+            "domain": t.domain,
+            "as_of": t.as_of and t.as_of.text,
+            "reported": t.reported and t.reported.text,
+            "source": t.source,
+            "unit": t.unit,
+            "visited": _written(t.visited),
+        }
         record.update({key: _written(getattr(t, key)) for key in COUNTS})
         record.update({f"{key}_exact": getattr(t, key).exact if getattr(t, key) else None for key in COUNTS})
         found = {s.key: s for s in shares(t)}
         record.update({f"{key}_percent": found[key].percent if key in found else None for key in COUNTS})
         record.update({f"{key}_percent_of": found[key].of_key or None if key in found else None for key in COUNTS})
-        record.update({"outside": list(t.outside), "sums": [str(s) for s in t.sums],
-                       "rates": [f"{r.label} {r.value}" for r in t.rates]})
+        record.update(
+            {
+                "outside": list(t.outside),
+                "sums": [str(s) for s in t.sums],
+                "rates": [f"{r.label} {r.value}" for r in t.rates],
+            }
+        )
         records.append(record)
     return records
 
 
 def output_records(ledger: Ledger) -> list[dict]:
-    return [{"label": o.label, "value": _written(o.value), "value_exact": o.value.exact, "unit": o.unit,
-             "domain": o.domain, "as_of": o.as_of and o.as_of.text, "reported": o.reported and o.reported.text,
-             "source": o.source} for o in ledger.outputs]
+    return [
+        {
+            "label": o.label,
+            "value": _written(o.value),
+            "value_exact": o.value.exact,
+            "unit": o.unit,
+            "domain": o.domain,
+            "as_of": o.as_of and o.as_of.text,
+            "reported": o.reported and o.reported.text,
+            "source": o.source,
+        }
+        for o in ledger.outputs
+    ]
 
 
 def _written(amount):

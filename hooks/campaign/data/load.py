@@ -2,22 +2,22 @@
 
 The files are found through data/kinds.py, the one list of the data folder's layout.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
-from campaign.fields.figures import roll_up
-from campaign.data.ledger import Ledger, ledger_problems, merged
 from campaign.data.kinds import KIND, Kind, label
+from campaign.data.ledger import Ledger, ledger_problems, merged
 from campaign.data.models import Achievements, Activity, Campaign, Domain, Photo, Report, campaign_year
-from campaign.fields.photos import image_uses
 from campaign.data.problems import DataProblems, Problem
 from campaign.data.validate import LIST_HINT, validate
 from campaign.data.yamlsource import Source
-
+from campaign.fields.figures import roll_up
+from campaign.fields.photos import image_uses
 
 # What every page shows: the campaign's title and feedback channels, the domains' names.
 COMMON_SOURCES = (KIND["campaign"].pattern, KIND["domains"].pattern)
@@ -59,6 +59,7 @@ class Site:
         files = sorted({self.files[f"activities/{a.id}"] for a in self.activities_of(domain_id)})
         achievements = self.files.get(f"domains/{domain_id}")
         return (*COMMON_SOURCES, *files, *([achievements] if achievements else []), "feedback/")
+
     def report(self, activity_id: str) -> Report | None:
         return self.reports.get(activity_id)
 
@@ -110,11 +111,12 @@ def load_site(data_dir: Path) -> Site:
         return sources[-1]
 
     def required(kind: Kind) -> Source | None:
-        path, = kind.paths(data_dir)
+        (path,) = kind.paths(data_dir)
         if path.is_file():
             return open_(path)
-        missing.append(Problem(label(path, data_dir), 1, f"找不到文件 {kind.pattern}。",
-                               "从示例项目复制一份，再按本地情况修改。"))
+        missing.append(
+            Problem(label(path, data_dir), 1, f"找不到文件 {kind.pattern}。", "从示例项目复制一份，再按本地情况修改。")
+        )
         return None
 
     def every(kind: Kind) -> list[_Found]:
@@ -137,8 +139,11 @@ def load_site(data_dir: Path) -> Site:
     domains_ok = domains_source is not None and not domains_source.problems
     cross = _check_references(domains, activities, achievements, domains_ok)
     targets = {f.item.id for f in activities} | {f"{f.item.domain}/{t.id}" for f in achievements for t in f.item.tasks}
-    cross += ledger_problems([(f.item, f.source, f.loc) for f in feedback], {f.item.id for f in domains} if domains_ok else None,
-                             targets if refs_ok else None)
+    cross += ledger_problems(
+        [(f.item, f.source, f.loc) for f in feedback],
+        {f.item.id for f in domains} if domains_ok else None,
+        targets if refs_ok else None,
+    )
     if ledger_ok:
         cross += _report_problems(reports, activities, {item.id for f in feedback for item in f.item.items})
     problems = missing + cross + [p for s in sources for p in s.problems]
@@ -153,8 +158,10 @@ def load_site(data_dir: Path) -> Site:
         images=image_uses(((f.item, f.source, f.loc) for f in activities + achievements + reports), Photo),
         ledger=merged([f.item for f in feedback]),
         reports={f.item.activity: f.item for f in reports},
-        files={**{f"activities/{f.item.id}": _relative(f.source, data_dir) for f in activities},
-               **{f"domains/{f.item.domain}": _relative(f.source, data_dir) for f in achievements}},
+        files={
+            **{f"activities/{f.item.id}": _relative(f.source, data_dir) for f in activities},
+            **{f"domains/{f.item.domain}": _relative(f.source, data_dir) for f in achievements},
+        },
     )
 
 
@@ -193,8 +200,9 @@ def _rolled_up(found: _Found) -> _Found:
     return found
 
 
-def _check_references(domains: list[_Found], activities: list[_Found], achievements: list[_Found],
-                      domains_ok: bool) -> list[Problem]:
+def _check_references(
+    domains: list[_Found], activities: list[_Found], achievements: list[_Found], domains_ok: bool
+) -> list[Problem]:
     problems = _duplicates(domains, "领域编号", "id")
     problems += _duplicates(activities, "活动编号", "id")
     problems += _duplicates(achievements, "成效文件的领域", "domain")
@@ -204,8 +212,9 @@ def _check_references(domains: list[_Found], activities: list[_Found], achieveme
         if found.item.domain not in known:
             problems.append(found.problem("domain", f"没有编号为「{found.item.domain}」的领域。", hint))
     for found in achievements:
-        problems += _duplicates([_Found(t, found.source, ("tasks", i)) for i, t in enumerate(found.item.tasks)],
-                                "任务编号", "id")
+        problems += _duplicates(
+            [_Found(t, found.source, ("tasks", i)) for i, t in enumerate(found.item.tasks)], "任务编号", "id"
+        )
     return problems
 
 
@@ -216,14 +225,30 @@ def _report_problems(reports: list[_Found], activities: list[_Found], items: set
     for found in reports:
         activity = by_id.get(found.item.activity)
         if activity is None:
-            problems.append(found.problem("activity", f"没有编号为「{found.item.activity}」的活动。",
-                                          "写 data/activities/ 里这项活动的 id（活动页面网址 activities/ 后面的那一段）。"))
+            problems.append(
+                found.problem(
+                    "activity",
+                    f"没有编号为「{found.item.activity}」的活动。",
+                    "写 data/activities/ 里这项活动的 id（活动页面网址 activities/ 后面的那一段）。",
+                )
+            )
         elif activity.status == "已取消":
-            problems.append(found.problem("activity", f"活动「{activity.title}」已取消，不能有回顾。",
-                                          "活动其实办了，就删掉它的「status: 已取消」；否则删掉这个回顾文件。"))
-        problems += [found.source.problem(found.loc + ("items", i), f"“你说我办”里没有编号为「{ref}」的意见建议。",
-                                   "先在 data/feedback/ 里记下这条意见建议，再把它的 id 写在这里。")
-                     for i, ref in enumerate(found.item.items) if ref not in items]
+            problems.append(
+                found.problem(
+                    "activity",
+                    f"活动「{activity.title}」已取消，不能有回顾。",
+                    "活动其实办了，就删掉它的「status: 已取消」；否则删掉这个回顾文件。",
+                )
+            )
+        problems += [
+            found.source.problem(
+                found.loc + ("items", i),
+                f"“你说我办”里没有编号为「{ref}」的意见建议。",
+                "先在 data/feedback/ 里记下这条意见建议，再把它的 id 写在这里。",
+            )
+            for i, ref in enumerate(found.item.items)
+            if ref not in items
+        ]
     return problems
 
 

@@ -1,4 +1,5 @@
 """Data mistakes, collected and reported together in Chinese for the editors."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,4 +31,3 @@ class DataProblems(Exception):
         lines += [f"{n}. {p}" for n, p in enumerate(self.problems, 1)]
         lines.append("改好以上各处后重新运行 make build（只检查不生成：make check）。")
         return "\n".join(lines)
-

@@ -2,6 +2,7 @@
 activity index, a domain `all` the whole-campaign feed calendar/all.ics, a domain `2021-10` a month
 grid (calendar/<domain>.md beside calendar/<yyyy-mm>.md), a task `figures` the domain page's section.
 Each is refused on its line, with the list of names that cannot be used."""
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,10 @@ def not_reserved(kind: str) -> Callable[[str], str]:
         if value in names or (pattern and re.fullmatch(pattern, value)):
             what = names.get(value, _MONTH)
             listed = "、".join(names) + ("，以及" + _MONTH if pattern else "")
-            raise Mistake(f"「{value}」是网站自己用的名字（{what}），不能用作编号",
-                            f"换一个编号，例如在前面加上说明它的英文词（health-{value}）；这些名字都不能用：{listed}。")
+            raise Mistake(
+                f"「{value}」是网站自己用的名字（{what}），不能用作编号",
+                f"换一个编号，例如在前面加上说明它的英文词（health-{value}）；这些名字都不能用：{listed}。",
+            )
         return value
 
     return check

@@ -6,6 +6,7 @@ the validator, and a test compares the committed copies in schemas/ with a fresh
 the two cannot drift. The schema checks form (keys, types, formats); meaning, such as whether a
 `when` phrase can be read or a domain exists, is left to `make check`.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,10 @@ def schema(kind: Kind) -> dict:
 
 def schema_files() -> dict[str, str]:
     """schemas/<kind>.schema.json → its text, as committed in the repo and published on the site."""
-    return {f"schemas/{kind.name}.schema.json": json.dumps(schema(kind), ensure_ascii=False, indent=2) + "\n"
-            for kind in KINDS}
+    return {
+        f"schemas/{kind.name}.schema.json": json.dumps(schema(kind), ensure_ascii=False, indent=2) + "\n"
+        for kind in KINDS
+    }
 
 
 def modeline(relative: str, schemas_from_data: str = "../schemas") -> str:

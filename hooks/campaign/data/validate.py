@@ -1,4 +1,5 @@
 """Turn pydantic's findings into Chinese messages an editor can act on."""
+
 from __future__ import annotations
 
 import difflib
@@ -26,8 +27,11 @@ def validate(model: type[BaseModel], data, source: Source, loc: tuple, year: int
 
 def _one_per_mistake(errors: list[dict], model) -> list[dict]:
     """A misspelt key is one mistake, not two: drop the "missing" error for the key it meant."""
-    meant = {error["loc"][:-1] + (_closest(str(error["loc"][-1]), _model_at(model, error["loc"][:-1])),)
-             for error in errors if error["type"] == "extra_forbidden"}
+    meant = {
+        error["loc"][:-1] + (_closest(str(error["loc"][-1]), _model_at(model, error["loc"][:-1])),)
+        for error in errors
+        if error["type"] == "extra_forbidden"
+    }
     return [error for error in errors if not (error["type"] == "missing" and error["loc"] in meant)]
 
 
@@ -48,8 +52,10 @@ def explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
             return f"{name}的值「{value}」不对。", _CHECK_EXAMPLE
         return f"{name}：{cause.message}。", cause.hint
     if kind == "string_pattern_mismatch" and str(loc[-1]) in {"id", "domain", "parent"}:
-        return (f"{name}「{value}」只能用小写英文字母、数字和连字符。",
-                "例如 health-talk、elderly-care（不要用中文、空格或大写字母）。")
+        return (
+            f"{name}「{value}」只能用小写英文字母、数字和连字符。",
+            "例如 health-talk、elderly-care（不要用中文、空格或大写字母）。",
+        )
     if kind == "string_pattern_mismatch":
         return f"{name}「{value}」格式不对。", _FORMAT_HINTS.get(str(loc[-1]), _CHECK_EXAMPLE)
     if kind == "literal_error":
@@ -60,8 +66,10 @@ def explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
         return f"{name}应该是一个列表。", ("方括号要用英文的 [ ]，各项之间用英文逗号隔开。" if square else LIST_HINT)
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         colon = isinstance(raw, str) and "：" in raw
-        return (f"{name}应该是“字段: 值”的形式。",
-                "冒号要用英文冒号“:”，后面加一个空格。" if colon else "对照示例文件，每个字段单独一行，冒号后加一个空格。")
+        return (
+            f"{name}应该是“字段: 值”的形式。",
+            "冒号要用英文冒号“:”，后面加一个空格。" if colon else "对照示例文件，每个字段单独一行，冒号后加一个空格。",
+        )
     if kind.startswith(("int_", "float_")) or kind == "finite_number":
         return f"{name}应该是数字，现在是「{value}」。", "只写阿拉伯数字，例如 28 或 2.2；单位写在 unit 里。"
     if kind.startswith("bool_"):
@@ -76,16 +84,22 @@ def explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "string_too_short":
         return f"{name}不能为空。", "填写内容，或删除这一行；文字以“#”开头时要加英文引号（否则会被当成注释）。"
     if kind == "string_too_long":
-        return (f"{name}太长了：{len(raw.strip())} 个字，最多 {ctx['max_length']} 个字。",
-                f"删短到 {ctx['max_length']} 个字以内。")
+        return (
+            f"{name}太长了：{len(raw.strip())} 个字，最多 {ctx['max_length']} 个字。",
+            f"删短到 {ctx['max_length']} 个字以内。",
+        )
     if kind == "string_type":
         return f"{name}应该是一段文字。", "直接写文字；多行文字用“|”开头，下一行起缩进书写。"
     return f"{name}的值「{value}」不对。", _CHECK_EXAMPLE
 
 
 _CHECK_EXAMPLE = "对照示例文件的写法修改。"
-_BOUNDS = {"greater_than": ("应大于", "大于", "gt"), "greater_than_equal": ("不能小于", "不小于", "ge"),
-           "less_than": ("应小于", "小于", "lt"), "less_than_equal": ("不能大于", "不大于", "le")}
+_BOUNDS = {
+    "greater_than": ("应大于", "大于", "gt"),
+    "greater_than_equal": ("不能小于", "不小于", "ge"),
+    "less_than": ("应小于", "小于", "lt"),
+    "less_than_equal": ("不能大于", "不大于", "le"),
+}
 _FORMAT_HINTS = {
     "form_url": "写完整网址，以 https:// 开头。",
     "hotline": "只写数字，例如 12345 或 0533-1234567。",

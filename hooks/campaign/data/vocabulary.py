@@ -3,6 +3,7 @@
 One table per vocabulary: the models accept exactly its labels, the templates style them by it, and the
 dashboard orders them by it, so a new status is one line here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,10 +31,12 @@ class Vocabulary(tuple):
         return next(term.css for term in self if term.label == label)
 
 
-TASK_STATUSES = Vocabulary([Term("未开始", "todo"), Term("进行中", "doing"), Term("已完成", "done"),
-                            Term("长期坚持", "ongoing")],
-                           ranked=("已完成", "进行中", "长期坚持", "未开始"))  # finished work first
-LEDGER_STATUSES = Vocabulary([Term("已办结", "done"), Term("办理中", "doing"), Term("已答复", "answered"),
-                              Term("未采纳", "declined")])
+TASK_STATUSES = Vocabulary(
+    [Term("未开始", "todo"), Term("进行中", "doing"), Term("已完成", "done"), Term("长期坚持", "ongoing")],
+    ranked=("已完成", "进行中", "长期坚持", "未开始"),
+)  # finished work first
+LEDGER_STATUSES = Vocabulary(
+    [Term("已办结", "done"), Term("办理中", "doing"), Term("已答复", "answered"), Term("未采纳", "declined")]
+)
 # An activity that goes ahead as planned has no status; only a change of plan is written.
 ACTIVITY_STATUSES = Vocabulary([Term("已取消", "cancelled"), Term("延期", "postponed")])

@@ -8,6 +8,7 @@ Each column's text is made here, in one place (`cells`), for the export and for 
 changed cell from an unchanged one. The Word table (python-docx) is A4 landscape in 仿宋, headers in
 黑体, the fonts of official documents; without them, Word and WPS substitute their own.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,13 +16,49 @@ from pathlib import Path
 from campaign.data.load import Site
 from campaign.editors.importer import PARTNERS
 
-ACTIVITY_COLUMNS = ("序号", "事项类别", "活动内容", "时间安排", "活动地点", "责任单位", "配合单位", "参与对象",
-                    "活动形式", "活动介绍", "编号")
-TASK_COLUMNS = ("序号", "事项类别", "重点工作／重点解决问题", "类型", "具体措施", "完成时限", "责任单位", "配合单位",
-                "进展", "编号")
-WIDTHS = {"序号": 6, "事项类别": 12, "活动内容": 24, "重点工作／重点解决问题": 24, "时间安排": 14, "完成时限": 14,
-          "活动地点": 16, "责任单位": 16, "配合单位": 14, "参与对象": 14, "活动形式": 14, "活动介绍": 40,
-          "具体措施": 44, "类型": 12, "进展": 10, "编号": 18}
+ACTIVITY_COLUMNS = (
+    "序号",
+    "事项类别",
+    "活动内容",
+    "时间安排",
+    "活动地点",
+    "责任单位",
+    "配合单位",
+    "参与对象",
+    "活动形式",
+    "活动介绍",
+    "编号",
+)
+TASK_COLUMNS = (
+    "序号",
+    "事项类别",
+    "重点工作／重点解决问题",
+    "类型",
+    "具体措施",
+    "完成时限",
+    "责任单位",
+    "配合单位",
+    "进展",
+    "编号",
+)
+WIDTHS = {
+    "序号": 6,
+    "事项类别": 12,
+    "活动内容": 24,
+    "重点工作／重点解决问题": 24,
+    "时间安排": 14,
+    "完成时限": 14,
+    "活动地点": 16,
+    "责任单位": 16,
+    "配合单位": 14,
+    "参与对象": 14,
+    "活动形式": 14,
+    "活动介绍": 40,
+    "具体措施": 44,
+    "类型": 12,
+    "进展": 10,
+    "编号": 18,
+}
 BODY_FONT, HEADING_FONT = "仿宋", "黑体"
 
 
@@ -29,15 +66,30 @@ def cells(site: Site, kind: str, item, domain: str) -> dict[str, str]:
     """One activity's or key task's row: {header: text}. The text update.py compares each cell with."""
     unit = item.organiser if kind == "activities" else item.unit
     found = PARTNERS.match(unit)
-    row = {"事项类别": site.domain(domain).name, "责任单位": found["lead"] if found else unit,
-           "配合单位": found["partners"] if found else ""}
+    row = {
+        "事项类别": site.domain(domain).name,
+        "责任单位": found["lead"] if found else unit,
+        "配合单位": found["partners"] if found else "",
+    }
     if kind == "activities":
-        return row | {"活动内容": item.title, "时间安排": item.when.text, "活动地点": item.where,
-                      "参与对象": item.audience, "活动形式": "、".join(item.channels), "活动介绍": item.summary.strip(),
-                      "编号": item.id}
+        return row | {
+            "活动内容": item.title,
+            "时间安排": item.when.text,
+            "活动地点": item.where,
+            "参与对象": item.audience,
+            "活动形式": "、".join(item.channels),
+            "活动介绍": item.summary.strip(),
+            "编号": item.id,
+        }
     numbered = [f"{n}. {m}" for n, m in enumerate(item.measures, 1)] if len(item.measures) > 1 else item.measures
-    return row | {"重点工作／重点解决问题": item.title, "类型": item.kind, "具体措施": "\n".join(numbered),
-                  "完成时限": item.deadline.text, "进展": item.status, "编号": f"{domain}/{item.id}"}
+    return row | {
+        "重点工作／重点解决问题": item.title,
+        "类型": item.kind,
+        "具体措施": "\n".join(numbered),
+        "完成时限": item.deadline.text,
+        "进展": item.status,
+        "编号": f"{domain}/{item.id}",
+    }
 
 
 def rows(site: Site, kind: str) -> list[dict[str, str]]:
@@ -46,7 +98,9 @@ def rows(site: Site, kind: str) -> list[dict[str, str]]:
     if kind == "activities":
         items = sorted(site.activities, key=lambda a: order[a.domain])  # stable: file order within a domain
         return [cells(site, kind, a, a.domain) for a in items]
-    return [cells(site, kind, t, d) for d in sorted(site.achievements, key=order.get) for t in site.achievements[d].tasks]
+    return [
+        cells(site, kind, t, d) for d in sorted(site.achievements, key=order.get) for t in site.achievements[d].tasks
+    ]
 
 
 def title(site: Site, kind: str) -> str:
@@ -85,7 +139,9 @@ def export_workbook(site: Site, path: Path) -> Path:
         for c, header in enumerate(columns, 1):
             sheet.column_dimensions[get_column_letter(c)].width = WIDTHS[header]
         for r, row in enumerate(sheet.iter_rows(min_row=3), 3):  # Calc and WPS do not grow wrapped rows on opening
-            sheet.row_dimensions[r].height = 15 * max(_lines(cell.value or "", WIDTHS[h]) for cell, h in zip(row, columns))
+            sheet.row_dimensions[r].height = 15 * max(
+                _lines(cell.value or "", WIDTHS[h]) for cell, h in zip(row, columns)
+            )
         sheet.freeze_panes = "C3"
         sheet.print_title_rows = "2:2"
         sheet.page_setup.orientation, sheet.page_setup.paperSize = "landscape", sheet.PAPERSIZE_A4
@@ -173,8 +229,9 @@ def _repeat_header(row) -> None:
 
 def _lines(text: str, width: int) -> int:
     """How many lines a wrapped cell takes: a Chinese character is two of Excel's width units."""
-    return sum(-(-sum(2 if ord(ch) > 0x2E7F else 1 for ch in line) // max(width - 1, 1)) or 1
-               for line in str(text).split("\n"))
+    return sum(
+        -(-sum(2 if ord(ch) > 0x2E7F else 1 for ch in line) // max(width - 1, 1)) or 1 for line in str(text).split("\n")
+    )
 
 
 def _runs(values: list[str]) -> list[tuple[int, int]]:

@@ -23,8 +23,10 @@ into activities and key tasks and writes them. Decisions, also in the guide:
   重点解决问题 under such a section row or when the title names a problem (…不到位, 看病难), else
   重点工作. Guesses are listed in the report.
 """
+
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -46,18 +48,56 @@ from campaign.editors.yamlwrite import Noted, mapping
 from campaign.fields.when import read_when
 
 COMMON_DOMAINS = {
-    "幼有所育": "childcare", "学有所教": "education", "病有所医": "healthcare", "老有所养": "elderly-care",
-    "弱有所扶": "social-assistance", "文体服务": "culture-sports", "生态环境": "environment",
-    "劳有所得": "employment", "住有所居": "housing", "优军服务保障": "veterans", "社会治安": "public-safety",
+    "幼有所育": "childcare",
+    "学有所教": "education",
+    "病有所医": "healthcare",
+    "老有所养": "elderly-care",
+    "弱有所扶": "social-assistance",
+    "文体服务": "culture-sports",
+    "生态环境": "environment",
+    "劳有所得": "employment",
+    "住有所居": "housing",
+    "优军服务保障": "veterans",
+    "社会治安": "public-safety",
 }
 STATUSES = ("未开始", "进行中", "已完成", "长期坚持")
 PARTNERS = re.compile(r"^(?P<lead>.*?)（配合：(?P<partners>[^（）]+)）$")  # 镇民政办（配合：派出所、社保所）
-_PROBLEM = re.compile(r"不到位|不足|不及时|不规范|不经常|不合理|被挤占|问题|欠薪|纠纷|污染|乱|差|难|贵|(?<!低)低(?!保)|长$|拖延")
+_PROBLEM = re.compile(
+    r"不到位|不足|不及时|不规范|不经常|不合理|被挤占|问题|欠薪|纠纷|污染|乱|差|难|贵|(?<!低)低(?!保)|长$|拖延"
+)
 _ITEM = re.compile(r"(?:^|(?<=[\n。；;]))\s*(\d{1,2})\s*[.、．]\s*")
 _MEASURE = re.compile(r"(?:^|(?<=[\n。；;]))\s*(?:(\d{1,2})\s*[.、．\s]|([一二三四五六七八九])是)\s*")
-_CHANNELS = re.compile("|".join(sorted(["微信公众号", "微信", "微博", "抖音", "快手", "短视频", "小视频", "视频", "图片",
-                                        "新闻稿", "公益广告", "讲座", "宣讲会", "明白纸", "政策手册", "演出", "展览",
-                                        "座谈", "开放日", "实地参观", "实地观摩"], key=len, reverse=True)))
+_CHANNELS = re.compile(
+    "|".join(
+        sorted(
+            [
+                "微信公众号",
+                "微信",
+                "微博",
+                "抖音",
+                "快手",
+                "短视频",
+                "小视频",
+                "视频",
+                "图片",
+                "新闻稿",
+                "公益广告",
+                "讲座",
+                "宣讲会",
+                "明白纸",
+                "政策手册",
+                "演出",
+                "展览",
+                "座谈",
+                "开放日",
+                "实地参观",
+                "实地观摩",
+            ],
+            key=len,
+            reverse=True,
+        )
+    )
+)
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _DATE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-./年]\s*\d{1,2}(?!\d)")
 ONGOING = "长期坚持"
@@ -84,8 +124,9 @@ class Result:
     ok: bool
 
 
-def import_document(source: Path, out: Path, year: int | None = None, force: bool = False,
-                    keep_names: bool = False) -> Result:
+def import_document(
+    source: Path, out: Path, year: int | None = None, force: bool = False, keep_names: bool = False
+) -> Result:
     """Read `source`, write data files into `out`, and return the report (also saved beside `source`)."""
     source, out = Path(source), Path(out)
     try:
@@ -115,20 +156,27 @@ def import_document(source: Path, out: Path, year: int | None = None, force: boo
 def _refuse_unless_placed(source: Path, reading: Reading) -> None:
     if not reading.sheets:
         seen = "".join(f"\n  {h}" for h in reading.headers_seen) or "（文件里没有表格）"
-        raise ImportProblem(f"「{source.name}」里没有找到配档表：需要有“活动内容”（或“活动名称”“重点工作”“重点任务”）"
-                            f"和“事项类别”“时间安排”“责任单位”等栏目的表头。看到的表格和表头：{seen}")
+        raise ImportProblem(
+            f"「{source.name}」里没有找到配档表：需要有“活动内容”（或“活动名称”“重点工作”“重点任务”）"
+            f"和“事项类别”“时间安排”“责任单位”等栏目的表头。看到的表格和表头：{seen}"
+        )
     if reading.unplaced:
-        raise ImportProblem(f"没有导入（什么也没有写）：这 {len(reading.unplaced)} 行看不出属于哪个领域：\n"
-                            + "\n".join(f"  {line}" for line in reading.unplaced)
-                            + "\n请在表格里加一栏“事项类别”写上领域，或在这些行上面加一行分类标题"
-                            "（例如“一、老有所养”），再导入。")
+        raise ImportProblem(
+            f"没有导入（什么也没有写）：这 {len(reading.unplaced)} 行看不出属于哪个领域：\n"
+            + "\n".join(f"  {line}" for line in reading.unplaced)
+            + "\n请在表格里加一栏“事项类别”写上领域，或在这些行上面加一行分类标题"
+            "（例如“一、老有所养”），再导入。"
+        )
 
 
 def _year(given: int | None, campaign: int | None, reading: Reading) -> tuple[int, str]:
     """The year undated phrases belong to, and where it came from."""
     found = _table_year(reading)
-    differs = (f"；配档表写的是 {found[0]} 年（{found[1]}），如果这是新一年的配档表，请导入到新的目录（OUT=…）"
-               if found and found[0] != (given or campaign) else "")
+    differs = (
+        f"；配档表写的是 {found[0]} 年（{found[1]}），如果这是新一年的配档表，请导入到新的目录（OUT=…）"
+        if found and found[0] != (given or campaign)
+        else ""
+    )
     if given:
         return given, "按命令行指定" + differs
     if campaign:
@@ -146,8 +194,13 @@ def _table_year(reading: Reading) -> tuple[int, str] | None:
             found = _TITLE_YEAR.search(title)
             if found:
                 return int(found[1]), f"{sheet.table.name}的标题「{title[:30]}」"
-    dated = [(int(m[1]), row.where, text) for sheet in reading.sheets for row in sheet.rows
-             for text in row.cells.values() for m in _DATE_YEAR.finditer(text)]
+    dated = [
+        (int(m[1]), row.where, text)
+        for sheet in reading.sheets
+        for row in sheet.rows
+        for text in row.cells.values()
+        for m in _DATE_YEAR.finditer(text)
+    ]
     if not dated:
         return None
     year = Counter(y for y, _, _ in dated).most_common(1)[0][0]
@@ -235,8 +288,12 @@ class _Plan:
         if name not in self.domains:
             known = COMMON_DOMAINS.get(name)
             ids = {d["id"] for d in self.domains.values()}
-            self.domains[name] = {"id": known if known and known not in ids else free_id(ids, "domain"),
-                                  "name": name, "new": True, "row": row.where}
+            self.domains[name] = {
+                "id": known if known and known not in ids else free_id(ids, "domain"),
+                "name": name,
+                "new": True,
+                "row": row.where,
+            }
         return self.domains[name]
 
     def _names(self, row: Row) -> str:
@@ -260,8 +317,11 @@ class _Plan:
         names = split_names(found["lead"]) if found else split_names(cell)
         partners = split_names(found["partners"]) if found else []
         header = {"unit": "责任单位", "partners": "配合单位"}[key]
-        self.people += [f"{row.where}「{header}」：「{name}」像是个人姓名，没有当作单位写入"
-                        for name in names + partners if not is_unit(name)]
+        self.people += [
+            f"{row.where}「{header}」：「{name}」像是个人姓名，没有当作单位写入"
+            for name in names + partners
+            if not is_unit(name)
+        ]
         return [n for n in names if is_unit(n)], [n for n in partners if is_unit(n)]
 
     def _placeholder(self, what: str) -> str:
@@ -287,9 +347,11 @@ class _Plan:
         files = {name: self._render(name, entries) for name, entries in self.entries.items()}
         clash = [name for name in files if (self.out / name).exists()]
         if clash and not force:
-            raise ImportProblem("没有导入：这些文件已经存在，导入会覆盖它们："
-                                + "、".join(label(self.out / name, self.out) for name in clash)
-                                + "。请换一个输出目录（OUT=…），或确认覆盖（FORCE=1）。")
+            raise ImportProblem(
+                "没有导入：这些文件已经存在，导入会覆盖它们："
+                + "、".join(label(self.out / name, self.out) for name in clash)
+                + "。请换一个输出目录（OUT=…），或确认覆盖（FORCE=1）。"
+            )
         notes = self._write_domains() + self._write_campaign()
         for name, (text, _) in files.items():
             (self.out / name).parent.mkdir(parents=True, exist_ok=True)
@@ -333,14 +395,23 @@ class _Plan:
         if not new:
             return []
         path = self.out / "domains.yml"
-        text = path.read_text(encoding="utf-8") if path.is_file() else modeline("domains.yml", schemas_from(self.out)) + "\n"
+        text = (
+            path.read_text(encoding="utf-8")
+            if path.is_file()
+            else modeline("domains.yml", schemas_from(self.out)) + "\n"
+        )
         entries = [{"id": d["id"], "name": d["name"], "summary": PLACEHOLDER, "unit": PLACEHOLDER} for d in new]
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text.rstrip("\n") + "\n" + "\n".join(l for e in entries for l in mapping(e, item=True)) + "\n",
-                        encoding="utf-8")
-        return [f"{label(path, self.out)}：新增领域「{d['name']}」（编号 {d['id']}，{d['row']}）"
-                + ("" if d["id"] in COMMON_DOMAINS.values() else "，编号是临时的，可改成有意义的英文")
-                + "，请填写一句话简介（summary）和牵头单位（unit）" for d in new]
+        path.write_text(
+            text.rstrip("\n") + "\n" + "\n".join(line for e in entries for line in mapping(e, item=True)) + "\n",
+            encoding="utf-8",
+        )
+        return [
+            f"{label(path, self.out)}：新增领域「{d['name']}」（编号 {d['id']}，{d['row']}）"
+            + ("" if d["id"] in COMMON_DOMAINS.values() else "，编号是临时的，可改成有意义的英文")
+            + "，请填写一句话简介（summary）和牵头单位（unit）"
+            for d in new
+        ]
 
     def _write_campaign(self) -> list[str]:
         path = self.out / "campaign.yml"
@@ -351,22 +422,30 @@ class _Plan:
             "organiser": PLACEHOLDER,
             "year": self.year,
             "period": Noted(self.period, "按各项活动的时间推断，请核对"),
-            "feedback": {"form_url": Noted("https://example.org/feedback", "占位地址，上线前换成真实的意见征集表"),
-                         "hotline": "12345"},
+            "feedback": {
+                "form_url": Noted("https://example.org/feedback", "占位地址，上线前换成真实的意见征集表"),
+                "hotline": "12345",
+            },
         }
-        path.write_text(modeline("campaign.yml", schemas_from(self.out)) + "\n" + "\n".join(mapping(starter)) + "\n",
-                        encoding="utf-8")
-        return [f"{label(path, self.out)}：新建了活动总体信息，请填写主办单位（organiser），"
-                "把意见征集表的网址（form_url）换成真实的，核对名称和活动周期"]
+        path.write_text(
+            modeline("campaign.yml", schemas_from(self.out)) + "\n" + "\n".join(mapping(starter)) + "\n",
+            encoding="utf-8",
+        )
+        return [
+            f"{label(path, self.out)}：新建了活动总体信息，请填写主办单位（organiser），"
+            "把意见征集表的网址（form_url）换成真实的，核对名称和活动周期"
+        ]
 
     def _check(self) -> tuple[bool, str]:
         try:
             site = load_site(self.out)
         except DataProblems as problems:
             return False, "导入后的检查没有通过：\n" + problems.report()
-        return True, (f"导入后的检查通过：{len(site.activities)} 项活动，"
-                      f"{sum(len(a.tasks) for a in site.achievements.values())} 项重点工作。"
-                      f"请按上面的清单补充“{PLACEHOLDER}”的内容，再运行 make check。")
+        return True, (
+            f"导入后的检查通过：{len(site.activities)} 项活动，"
+            f"{sum(len(a.tasks) for a in site.achievements.values())} 项重点工作。"
+            f"请按上面的清单补充“{PLACEHOLDER}”的内容，再运行 make check。"
+        )
 
 
 # --- Text ----------------------------------------------------------------------------------------
@@ -404,13 +483,12 @@ def _numbered(text: str, marker: re.Pattern) -> list[str]:
     """The items of a text numbered from 1 (a repeated number is a typo, not a new list), or []."""
     found = list(marker.finditer(text))
     numbers = [int(m[1]) if m[1] else "一二三四五六七八九".index(m[2]) + 1 for m in found]
-    if len(found) < 2 or numbers[0] != 1 or any(b not in (a, a + 1) for a, b in zip(numbers, numbers[1:])):
+    if len(found) < 2 or numbers[0] != 1 or any(b not in (a, a + 1) for a, b in itertools.pairwise(numbers)):
         return []
-    if text[:found[0].start()].strip():
+    if text[: found[0].start()].strip():
         return []  # text before the first number: not a numbered list
     bounds = [m.end() for m in found]
-    return [text[start:(found[i + 1].start() if i + 1 < len(found) else len(text))]
-            for i, start in enumerate(bounds)]
+    return [text[start : (found[i + 1].start() if i + 1 < len(found) else len(text))] for i, start in enumerate(bounds)]
 
 
 def _clean(text: str) -> str:
@@ -444,7 +522,9 @@ def _given_id(row: Row) -> str | None:
 
 def _span(activities: dict[str, list[Entry]], year: int) -> str:
     """The months the activities cover, for a new campaign.yml: 9月至12月."""
-    whens = [read_when(e.data["when"], year) for es in activities.values() for e in es if isinstance(e.data["when"], str)]
+    whens = [
+        read_when(e.data["when"], year) for es in activities.values() for e in es if isinstance(e.data["when"], str)
+    ]
     dated = [w for w in whens if w.start and w.end]
     if not dated:
         return "全年"
@@ -482,8 +562,15 @@ def _existing_ids(out: Path, keep_out: set[str]) -> set[str]:
 # --- The report --------------------------------------------------------------------------------
 
 
-def _report(plan: _Plan, source: Path, lines: dict[str, list[int]], opening: list[str], notes: list[str],
-            skipped: list[str], keep_names: bool) -> str:
+def _report(
+    plan: _Plan,
+    source: Path,
+    lines: dict[str, list[int]],
+    opening: list[str],
+    notes: list[str],
+    skipped: list[str],
+    keep_names: bool,
+) -> str:
     report = [f"导入报告：{source.name} → {label(plan.out, plan.out)}/", *opening, "", "写入的文件："]
     for name, entries in plan.entries.items():
         what = "项活动" if name.startswith("activities/") else "项重点工作"
@@ -494,16 +581,27 @@ def _report(plan: _Plan, source: Path, lines: dict[str, list[int]], opening: lis
     if skipped:
         report += ["", "没有导入的内容："] + [f"  {s}" for s in skipped]
     if plan.people:
-        report += ["", "像是个人姓名、没有当作单位写入的单元格（网站只写单位；如果其实是单位，请写全称，如“××镇民政办”）："]
+        report += [
+            "",
+            "像是个人姓名、没有当作单位写入的单元格（网站只写单位；如果其实是单位，请写全称，如“××镇民政办”）：",
+        ]
         report += [f"  {p}" for p in plan.people]
     if plan.names:
-        report += ["", f"个人姓名：「责任领导」「责任人」等栏目（{plan.names} 行）是个人姓名，网站只写单位，所以没有导入。"]
+        report += [
+            "",
+            f"个人姓名：「责任领导」「责任人」等栏目（{plan.names} 行）是个人姓名，网站只写单位，所以没有导入。",
+        ]
     if keep_names:
         report += ["责任领导（只记在本报告里，不写入数据）："]
-        report += [f"  {e.data['id']}「{e.data['title']}」：{e.names}" for es in plan.entries.values() for e in es if e.names]
+        report += [
+            f"  {e.data['id']}「{e.data['title']}」：{e.names}" for es in plan.entries.values() for e in es if e.names
+        ]
     report += ["", "逐行对照（配档表的行 → 数据文件的行）："]
-    report += [f"  {e.source.where} → {label(plan.out / name, plan.out)}:{line} {e.data['id']}「{e.data['title']}」"
-               for name, entries in plan.entries.items() for e, line in zip(entries, lines[name])]
+    report += [
+        f"  {e.source.where} → {label(plan.out / name, plan.out)}:{line} {e.data['id']}「{e.data['title']}」"
+        for name, entries in plan.entries.items()
+        for e, line in zip(entries, lines[name])
+    ]
     return "\n".join(report)
 
 
@@ -515,11 +613,20 @@ def save_report(source: Path, report: str, ok: bool) -> Result:
 
 def _todo(plan: _Plan, lines: dict[str, list[int]]) -> list[str]:
     """What the editor must fill in or check: placeholders and guesses in general, then entry by entry."""
-    todo = [f"{PLACEHOLDER}：配档表没有写活动地点，{plan.missing['where']} 项活动的 where 要填写。"] * bool(plan.missing["where"])
-    todo += [f"{PLACEHOLDER}：配档表没有写责任单位（个人姓名不导入），{plan.missing['unit']} 项的责任单位"
-             "（organiser、unit）要填写。"] * bool(plan.missing["unit"])
-    todo += ["重点工作的类别（kind）没有写明的按标题推断：写的是问题的（“……不到位”“看病难”）记为“重点解决问题”；"
-             "进展（status）没有写明的按完成时限推断：长期的记“长期坚持”，其余记“进行中”。请逐项核对。"] * any(
-        name.startswith("achievements/") for name in plan.entries)
-    return todo + [f"{label(plan.out / name, plan.out)}:{line}（{e.source.where}「{e.data['title']}」）：{'；'.join(e.issues)}"
-                   for name, entries in plan.entries.items() for e, line in zip(entries, lines[name]) if e.issues]
+    todo = [f"{PLACEHOLDER}：配档表没有写活动地点，{plan.missing['where']} 项活动的 where 要填写。"] * bool(
+        plan.missing["where"]
+    )
+    todo += [
+        f"{PLACEHOLDER}：配档表没有写责任单位（个人姓名不导入），{plan.missing['unit']} 项的责任单位"
+        "（organiser、unit）要填写。"
+    ] * bool(plan.missing["unit"])
+    todo += [
+        "重点工作的类别（kind）没有写明的按标题推断：写的是问题的（“……不到位”“看病难”）记为“重点解决问题”；"
+        "进展（status）没有写明的按完成时限推断：长期的记“长期坚持”，其余记“进行中”。请逐项核对。"
+    ] * any(name.startswith("achievements/") for name in plan.entries)
+    return todo + [
+        f"{label(plan.out / name, plan.out)}:{line}（{e.source.where}「{e.data['title']}」）：{'；'.join(e.issues)}"
+        for name, entries in plan.entries.items()
+        for e, line in zip(entries, lines[name])
+        if e.issues
+    ]

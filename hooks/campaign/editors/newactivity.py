@@ -4,24 +4,25 @@ Questions come from the model's Chinese titles and descriptions; answers are che
 model as `make check`, so what is written always loads. The id is made from the domain and a
 number (elderly-care-3) unless the editor gives one: titles are Chinese, ids are ASCII.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from pydantic import ValidationError
 
-from campaign.editors.check import understood
 from campaign.data.kinds import label
 from campaign.data.load import Site, load_site
 from campaign.data.models import Activity
 from campaign.data.problems import DataProblems
 from campaign.data.schema import modeline, schemas_from
 from campaign.data.validate import explain
+from campaign.editors.check import understood
+from campaign.editors.yamlwrite import mapping
 from campaign.fields.mistake import Mistake
 from campaign.fields.when import read_when
-from campaign.editors.yamlwrite import mapping
 
 ASKED = ["domain", "title", "when", "where", "organiser", "audience", "channels", "summary", "id"]
 REQUIRED = {"domain", "title", "when", "where", "organiser", "id"}

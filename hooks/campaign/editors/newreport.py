@@ -4,6 +4,7 @@ Like `make new-activity`: each field is asked for with the schema's Chinese titl
 examples (or given on the command line), answers are checked by the same model as `make check`, and
 the file is removed again if the data no longer loads, so what is written always loads.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -68,8 +69,15 @@ def _ask_checked(key: str, site: Site, ask: Ask) -> str:
     """An answer, asked again at once while the field alone is wrong (an unreadable date, a count in words)."""
     while True:
         answer = ask_text(_FIELDS, key, "", ask, key in REQUIRED)
-        wrong = [message + hint for field, message, hint in model_problems(Report, {key: answer}, site.campaign.year, "")
-                 if field == key] if answer else []
+        wrong = (
+            [
+                message + hint
+                for field, message, hint in model_problems(Report, {key: answer}, site.campaign.year, "")
+                if field == key
+            ]
+            if answer
+            else []
+        )
         if not wrong:
             return answer
         print(wrong[0])
@@ -122,13 +130,19 @@ def _problems(fields: dict, site: Site) -> list[tuple[str, str, str]]:
             fields[key] = int(fields[key])
     activity = site.activity(fields.get("activity", ""))
     if activity is None:
-        return [("activity", f"没有编号为「{fields.get('activity', '')}」的活动。", "写 data/activities/ 里这项活动的 id。")]
+        return [
+            ("activity", f"没有编号为「{fields.get('activity', '')}」的活动。", "写 data/activities/ 里这项活动的 id。")
+        ]
     if site.report(activity.id):
-        return [("activity", f"活动「{activity.title}」已经有回顾了。",
-                 "直接修改 data/reports/ 里它的文件；或换一项活动。")]
+        return [
+            ("activity", f"活动「{activity.title}」已经有回顾了。", "直接修改 data/reports/ 里它的文件；或换一项活动。")
+        ]
     known = {item.id for item in site.ledger.items}
-    problems = [("items", f"“你说我办”里没有编号为「{ref}」的意见建议。", "先在 data/feedback/ 里记下它，或不写这一项。")
-                for ref in fields.get("items", []) if ref not in known]
+    problems = [
+        ("items", f"“你说我办”里没有编号为「{ref}」的意见建议。", "先在 data/feedback/ 里记下它，或不写这一项。")
+        for ref in fields.get("items", [])
+        if ref not in known
+    ]
     return problems + model_problems(Report, fields, site.campaign.year, "make new-report")
 
 
@@ -136,7 +150,16 @@ def _write(data_dir: Path, fields: dict) -> tuple[str, Report]:
     """Write reports/<activity id>.yml; remove it again if the data no longer loads."""
     path = data_dir / "reports" / f"{fields['activity']}.yml"
     if path.exists():  # another activity's report under this name: never overwritten
-        raise EntryProblems([("activity", f"{label(path, data_dir)} 已经存在。", "把那个文件改名（改成它所写活动的编号），再重新运行。")], "回顾")
+        raise EntryProblems(
+            [
+                (
+                    "activity",
+                    f"{label(path, data_dir)} 已经存在。",
+                    "把那个文件改名（改成它所写活动的编号），再重新运行。",
+                )
+            ],
+            "回顾",
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     entry = {key: fields[key] for key in Report.model_fields if fields.get(key)}
     text = modeline(f"reports/{path.name}", schemas_from(data_dir)) + "\n" + "\n".join(mapping(entry)) + "\n"

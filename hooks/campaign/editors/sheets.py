@@ -10,6 +10,7 @@ more known columns; header words vary from office to office (COLUMNS). Under the
   with a 编号 column, as `make export` writes, where every cell is written and a blank is a blank;
 - a row whose domain cannot be told is "unplaced": the importer refuses rather than guess.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,17 +22,48 @@ COLUMNS = {  # what a column holds, by the words of its header (the first word i
     "domain": ("事项类别", "民生领域", "领域", "类别", "分类", "板块", "事项"),
     "leader": ("责任领导", "分管领导", "包保领导", "牵头领导", "联系领导", "责任人", "负责人"),
     "contact": ("联系人", "联系电话", "联系方式", "电话", "手机"),
-    "unit": ("责任单位", "牵头单位", "责任部门", "牵头部门", "承办单位", "主办单位", "实施单位", "组织单位", "责任科室"),
+    "unit": (
+        "责任单位",
+        "牵头单位",
+        "责任部门",
+        "牵头部门",
+        "承办单位",
+        "主办单位",
+        "实施单位",
+        "组织单位",
+        "责任科室",
+    ),
     "partners": ("配合单位", "协办单位", "配合部门", "协同单位", "参与单位"),
     "title": ("活动内容", "活动名称", "活动项目", "活动主题", "项目名称", "内容"),
-    "schedule": ("时间安排", "活动安排", "活动时间", "开展时间", "举办时间", "计划时间", "时间节点", "进度安排", "时间"),
+    "schedule": (
+        "时间安排",
+        "活动安排",
+        "活动时间",
+        "开展时间",
+        "举办时间",
+        "计划时间",
+        "时间节点",
+        "进度安排",
+        "时间",
+    ),
     "how": ("活动方式", "方式"),
     "channels": ("活动形式", "形式", "渠道"),
     "where": ("活动地点", "地点", "场所", "地址"),
     "audience": ("参与对象", "参加对象", "参加人员", "参与人员", "活动对象", "服务对象", "面向对象"),
     "summary": ("活动介绍", "简介"),
-    "task": ("重点工作／重点解决问题", "重点工作", "重点解决问题", "重点任务", "主要任务", "工作任务", "具体任务",
-             "工作事项", "任务名称", "工作内容", "任务"),
+    "task": (
+        "重点工作／重点解决问题",
+        "重点工作",
+        "重点解决问题",
+        "重点任务",
+        "主要任务",
+        "工作任务",
+        "具体任务",
+        "工作事项",
+        "任务名称",
+        "工作内容",
+        "任务",
+    ),
     "kind": ("类型",),
     "measures": ("具体措施", "工作措施", "推进措施", "主要措施", "工作举措", "举措", "措施"),
     "deadline": ("完成时限", "完成期限", "时限", "完成时间", "截止时间", "时间要求"),
@@ -43,12 +75,16 @@ COLUMNS = {  # what a column holds, by the words of its header (the first word i
 PERSONAL = ("leader", "contact")  # people: never written to the data
 CARRIED_DOWN = ("domain", "leader", "unit", "partners")  # blank means "same as above" in these columns
 KINDS = ("重点工作", "重点解决问题")
-_SAME_ABOVE = {"同上", "〃", "同前", "”", "\"", "同上栏"}
+_SAME_ABOVE = {"同上", "〃", "同前", "”", '"', "同上栏"}
 _SAME_LEFT = {"同左", "同左栏"}
 _ORDINAL = r"[(（]?[一二三四五六七八九十]+[)）]?"
-_SECTION_PREFIX = re.compile(rf"^(?:{_ORDINAL}[、.．\s]|{_ORDINAL}(?=\S)|第[一二三四五六七八九十]+[类部分项][:：、\s]?)\s*")
-_LEFT_OUT = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|共\s*计|备\s*注|注\s*[:：]|说\s*明\s*[:：]|附\s*[:：]|填表说明|"
-                       r"填报(?:单位|人|日期)|制表|审核人)")
+_SECTION_PREFIX = re.compile(
+    rf"^(?:{_ORDINAL}[、.．\s]|{_ORDINAL}(?=\S)|第[一二三四五六七八九十]+[类部分项][:：、\s]?)\s*"
+)
+_LEFT_OUT = re.compile(
+    r"^(?:合\s*计|小\s*计|总\s*计|共\s*计|备\s*注|注\s*[:：]|说\s*明\s*[:：]|附\s*[:：]|填表说明|"
+    r"填报(?:单位|人|日期)|制表|审核人)"
+)
 
 
 @dataclass
@@ -87,8 +123,11 @@ def read_sheets(tables: list[Table], domain_names: set[str]) -> Reading:
             continue
         at, columns, unknown = found
         reading.left_out += [f"{table.name}：「{name}」一栏没有对应的字段，没有导入。" for name in unknown]
-        reading.left_out += [f"{table.name}：「{table.rows[at][i[0]]}」一栏是个人信息，没有导入。"
-                             for key, i in columns.items() if key == "contact"]
+        reading.left_out += [
+            f"{table.name}：「{table.rows[at][i[0]]}」一栏是个人信息，没有导入。"
+            for key, i in columns.items()
+            if key == "contact"
+        ]
         kind = "activities" if "title" in columns else "tasks"
         rows = _Rows(table, at, columns, domain_names, reading).read()
         titles = [table.title] + [c for row in table.rows[:at] for c in row if c]
@@ -133,7 +172,7 @@ class _Rows:
 
     def read(self) -> list[Row]:
         rows, header = [], self.table.rows[self.at]
-        for cells, number in zip(self.table.rows[self.at + 1:], self.table.numbers[self.at + 1:]):
+        for cells, number in zip(self.table.rows[self.at + 1 :], self.table.numbers[self.at + 1 :]):
             where = f"{self.table.name} 第{number}行"
             filled = [c for c in cells if c]
             if not filled or cells == header:
@@ -176,8 +215,10 @@ class _Rows:
             self.section, self.kind, self.above = name, "", {}
 
     def _row(self, cells: list[str], where: str) -> Row | None:
-        row = {key: "\n".join(dict.fromkeys(cells[i] for i in indexes if i < len(cells) and cells[i]))
-               for key, indexes in self.columns.items()}
+        row = {
+            key: "\n".join(dict.fromkeys(cells[i] for i in indexes if i < len(cells) and cells[i]))
+            for key, indexes in self.columns.items()
+        }
         if row.get("domain") and row["domain"] != self.above.get("domain"):
             self.above = {k: v for k, v in self.above.items() if k not in CARRIED_DOWN}  # a new domain starts afresh
         for key in CARRIED_DOWN if "id" not in self.columns else ("domain",):  # an export writes every cell
@@ -186,7 +227,9 @@ class _Rows:
         row["domain"] = row["domain"] or self.section
         self.above = dict(row)
         if not row["domain"]:
-            self.reading.unplaced.append(f"{where}：{'｜'.join(v for k, v in row.items() if v and k not in PERSONAL)[:40]}")
+            self.reading.unplaced.append(
+                f"{where}：{'｜'.join(v for k, v in row.items() if v and k not in PERSONAL)[:40]}"
+            )
             return None
         return Row(where, row, self.kind)
 

@@ -16,6 +16,7 @@ What the reader settles, so the importer sees only what a reader of the table se
 Rows keep the table's own numbers (Excel's row number, the row's place in a Word table), so the
 report points where the editor looks.
 """
+
 from __future__ import annotations
 
 import zipfile
@@ -24,10 +25,14 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
-WORD_STEPS = ("请先另存为 .docx：在 WPS 文字中，点左上角「文件」→「另存为」，文件类型选「Microsoft Word 文件(*.docx)」；"
-              "在 Microsoft Word 中，点「文件」→「另存为」，保存类型选「Word 文档(*.docx)」。保存后导入新的 .docx 文件。")
-SHEET_STEPS = ("请先另存为 .xlsx：在 WPS 表格中，点左上角「文件」→「另存为」，文件类型选「Microsoft Excel 文件(*.xlsx)」；"
-               "在 Microsoft Excel 中，点「文件」→「另存为」，保存类型选「Excel 工作簿(*.xlsx)」。保存后导入新的 .xlsx 文件。")
+WORD_STEPS = (
+    "请先另存为 .docx：在 WPS 文字中，点左上角「文件」→「另存为」，文件类型选「Microsoft Word 文件(*.docx)」；"
+    "在 Microsoft Word 中，点「文件」→「另存为」，保存类型选「Word 文档(*.docx)」。保存后导入新的 .docx 文件。"
+)
+SHEET_STEPS = (
+    "请先另存为 .xlsx：在 WPS 表格中，点左上角「文件」→「另存为」，文件类型选「Microsoft Excel 文件(*.xlsx)」；"
+    "在 Microsoft Excel 中，点「文件」→「另存为」，保存类型选「Excel 工作簿(*.xlsx)」。保存后导入新的 .xlsx 文件。"
+)
 FORMATS = {"docx": "Word 文档", "xlsx": "Excel 工作簿", "xls": "旧版 Excel 或 WPS 表格", "ods": "OpenDocument 表格"}
 
 
@@ -63,10 +68,13 @@ def read_document(path: Path) -> Document:
         raise
     except Exception as error:  # a damaged file: say so, without a traceback
         if kind == "xls":  # an OLE2 file that is not a workbook after all
-            raise DocumentError(f"「{path.name}」打不开：它既不是 Excel/WPS 表格，也不是能直接导入的 Word 文件。"
-                                f"如果是表格，{SHEET_STEPS}如果是文档，{WORD_STEPS}") from error
-        raise DocumentError(f"「{path.name}」打不开：文件可能已损坏。"
-                            f"请用 WPS 或 Office 打开它，确认内容完整后重新保存一次再导入。") from error
+            raise DocumentError(
+                f"「{path.name}」打不开：它既不是 Excel/WPS 表格，也不是能直接导入的 Word 文件。"
+                f"如果是表格，{SHEET_STEPS}如果是文档，{WORD_STEPS}"
+            ) from error
+        raise DocumentError(
+            f"「{path.name}」打不开：文件可能已损坏。请用 WPS 或 Office 打开它，确认内容完整后重新保存一次再导入。"
+        ) from error
     notes = []
     expected = {".docx": "docx", ".xlsx": "xlsx", ".xls": "xls", ".et": "xls", ".ods": "ods"}.get(path.suffix.lower())
     if expected != kind:
@@ -81,15 +89,20 @@ def sniff(path: Path) -> str:
         return _zip_kind(path)
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: old Excel, WPS 表格, old Word or WPS 文字
         if "WordDocument".encode("utf-16-le") in head:
-            raise DocumentError(f"不能直接导入「{path.name}」：这是旧版 Word（.doc）或 WPS 文字（.wps）文件。{WORD_STEPS}")
+            raise DocumentError(
+                f"不能直接导入「{path.name}」：这是旧版 Word（.doc）或 WPS 文字（.wps）文件。{WORD_STEPS}"
+            )
         return "xls"
     start = head.lstrip()[:400].lower()
     if start.startswith(b"{\\rtf"):
         raise DocumentError(f"不能直接导入「{path.name}」：这是 RTF 格式的文档。{WORD_STEPS}")
     if start.startswith((b"<html", b"<!doctype", b"<?xml", b"<table")) or b"<html" in start:
-        raise DocumentError(f"不能直接导入「{path.name}」：这是网页格式的表格（很多系统导出的 .xls 其实是网页）。{SHEET_STEPS}")
-    raise DocumentError(f"不能导入「{path.name}」：它不是 Word、Excel 或 WPS 文件。"
-                        "请导入 .docx、.xlsx、.xls、.et 或 .ods 文件。")
+        raise DocumentError(
+            f"不能直接导入「{path.name}」：这是网页格式的表格（很多系统导出的 .xls 其实是网页）。{SHEET_STEPS}"
+        )
+    raise DocumentError(
+        f"不能导入「{path.name}」：它不是 Word、Excel 或 WPS 文件。请导入 .docx、.xlsx、.xls、.et 或 .ods 文件。"
+    )
 
 
 def _zip_kind(path: Path) -> str:
@@ -98,7 +111,9 @@ def _zip_kind(path: Path) -> str:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
     except zipfile.BadZipFile:
-        raise DocumentError(f"「{path.name}」打不开：文件不完整或已损坏。请用 WPS 或 Office 打开后重新保存一次。") from None
+        raise DocumentError(
+            f"「{path.name}」打不开：文件不完整或已损坏。请用 WPS 或 Office 打开后重新保存一次。"
+        ) from None
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
@@ -107,8 +122,9 @@ def _zip_kind(path: Path) -> str:
         return "ods"
     if mimetype.endswith("opendocument.text"):
         raise DocumentError(f"不能直接导入「{path.name}」：这是 OpenDocument 文字文件（.odt）。{WORD_STEPS}")
-    raise DocumentError(f"不能导入「{path.name}」：它不是 Word、Excel 或 WPS 文件。"
-                        "请导入 .docx、.xlsx、.xls、.et 或 .ods 文件。")
+    raise DocumentError(
+        f"不能导入「{path.name}」：它不是 Word、Excel 或 WPS 文件。请导入 .docx、.xlsx、.xls、.et 或 .ods 文件。"
+    )
 
 
 # --- Word --------------------------------------------------------------------------------------
@@ -302,7 +318,10 @@ def _xls_text(cell, book) -> str:
 
     if cell.ctype == xlrd.XL_CELL_DATE:
         value = xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
-        return _cell_text(value.time() if cell.value < 1 else value, book.format_map[book.xf_list[cell.xf_index].format_key].format_str)
+        return _cell_text(
+            value.time() if cell.value < 1 else value,
+            book.format_map[book.xf_list[cell.xf_index].format_key].format_str,
+        )
     return _cell_text(cell.value)
 
 
@@ -323,7 +342,10 @@ def _ods(path: Path) -> list[Table]:
             if meta.visible != SheetVisibleEnum.Visible:
                 tables.append(Table(name, [], [], left_out=["这个工作表是隐藏的，没有导入。"]))
                 continue
-            grid = [[_cell_text(v) for v in row] for row in book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)]
+            grid = [
+                [_cell_text(v) for v in row]
+                for row in book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            ]
             rows, columns, merges = hidden.get(meta.name, (set(), [], []))
             for (top, left), (bottom, right) in merges:
                 _fill(grid, top, left, bottom, right)

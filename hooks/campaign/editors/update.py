@@ -8,6 +8,7 @@ required field emptied) is reported and left as it was; rows the data does not h
 table left out, are listed and never added or deleted here. If the changed data would not load,
 nothing is written.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,23 +19,47 @@ import yaml
 from campaign.data.kinds import label
 from campaign.data.load import Site, load_site
 from campaign.data.problems import DataProblems
+from campaign.data.yamlsource import Source
 from campaign.editors.exporter import cells
 from campaign.editors.importer import KINDS, STATUSES, Result, measures, save_report
 from campaign.editors.people import is_unit, split_names
 from campaign.editors.sheets import Reading, Row
-from campaign.data.yamlsource import Source
 from campaign.editors.yamlwrite import mapping
 from campaign.fields.when import read_when
 
 # header -> (field, required); 责任单位 and 配合单位 make one field together
-ACTIVITY_FIELDS = {"活动内容": ("title", True), "时间安排": ("when", True), "活动地点": ("where", True),
-                   "责任单位": ("organiser", True), "参与对象": ("audience", False), "活动形式": ("channels", False),
-                   "活动介绍": ("summary", False)}
-TASK_FIELDS = {"重点工作／重点解决问题": ("title", True), "类型": ("kind", False), "具体措施": ("measures", False),
-               "完成时限": ("deadline", True), "责任单位": ("unit", True), "进展": ("status", True)}
-_KEYS = {"title": "title", "schedule": "when", "where": "where", "unit": "organiser", "audience": "audience",
-         "channels": "channels", "summary": "summary", "task": "title", "kind": "kind", "measures": "measures",
-         "deadline": "deadline", "status": "status", "domain": "domain"}
+ACTIVITY_FIELDS = {
+    "活动内容": ("title", True),
+    "时间安排": ("when", True),
+    "活动地点": ("where", True),
+    "责任单位": ("organiser", True),
+    "参与对象": ("audience", False),
+    "活动形式": ("channels", False),
+    "活动介绍": ("summary", False),
+}
+TASK_FIELDS = {
+    "重点工作／重点解决问题": ("title", True),
+    "类型": ("kind", False),
+    "具体措施": ("measures", False),
+    "完成时限": ("deadline", True),
+    "责任单位": ("unit", True),
+    "进展": ("status", True),
+}
+_KEYS = {
+    "title": "title",
+    "schedule": "when",
+    "where": "where",
+    "unit": "organiser",
+    "audience": "audience",
+    "channels": "channels",
+    "summary": "summary",
+    "task": "title",
+    "kind": "kind",
+    "measures": "measures",
+    "deadline": "deadline",
+    "status": "status",
+    "domain": "domain",
+}
 
 
 def update_by_id(source: Path, out: Path, reading: Reading, year: int, opening: list[str]) -> Result | None:
@@ -74,13 +99,19 @@ class _Update:
         for kind, row, given in ids:
             found = _find(self.site, kind, given) if given else None
             if not found:
-                unknown.append(f"{row.where}：{'编号「' + given + '」数据里没有' if given else '没有编号'}，没有导入"
-                               f"「{row.cells.get('title') or row.cells.get('task', '')}」（新的活动请用 make new-activity 添加）")
+                unknown.append(
+                    f"{row.where}：{'编号「' + given + '」数据里没有' if given else '没有编号'}，没有导入"
+                    f"「{row.cells.get('title') or row.cells.get('task', '')}」（新的活动请用 make new-activity 添加）"
+                )
                 continue
             seen.add((kind, given))
             self._row(kind, row, *found)
         files = self._write()
-        report = [f"导入报告：{source.name} → {label(self.out, self.out)}/（按编号更新已有的活动和重点工作）", *opening, ""]
+        report = [
+            f"导入报告：{source.name} → {label(self.out, self.out)}/（按编号更新已有的活动和重点工作）",
+            *opening,
+            "",
+        ]
         report += [f"改动 {len(self.changes)} 处：" if self.changes else "没有改动：表格和数据一致，没有改写任何文件。"]
         report += [f"  {c}" for c in self.changes]
         if self.refused:
@@ -98,8 +129,10 @@ class _Update:
         shown = cells(self.site, kind, item, domain)
         given = {header: _text(row.cells.get(key, "")) for key, header in _headers(kind).items() if key in row.cells}
         if "事项类别" in given and given["事项类别"] != shown["事项类别"]:
-            self.refused.append(f"{row.where} {shown['编号']}：事项类别从「{shown['事项类别']}」改成「{given['事项类别']}」"
-                                "，要移到另一个领域，请在数据文件里移动这一项")
+            self.refused.append(
+                f"{row.where} {shown['编号']}：事项类别从「{shown['事项类别']}」改成「{given['事项类别']}」"
+                "，要移到另一个领域，请在数据文件里移动这一项"
+            )
         lead, partners = given.get("责任单位", shown["责任单位"]), given.get("配合单位", shown["配合单位"])
         unchanged = (lead, partners) == (shown["责任单位"], shown["配合单位"])
         shown["责任单位"] = _joined(shown)  # one field, organiser or unit: 镇民政办（配合：派出所）
@@ -111,7 +144,9 @@ class _Update:
                 continue
             value = self._value(name, given[header], required, row, shown)
             if value is not None:
-                self._edit(kind, item, domain, name, value, f"{_shown(shown[header])} → {_shown(given[header])}", header, row)
+                self._edit(
+                    kind, item, domain, name, value, f"{_shown(shown[header])} → {_shown(given[header])}", header, row
+                )
 
     def _unit(self, row: Row, lead: str, partners: str, shown: dict) -> str:
         names, helpers = split_names(lead), split_names(partners)
@@ -167,13 +202,23 @@ class _Update:
             for file, text in before.items():
                 file.write_text(text, encoding="utf-8")
             return False, "改动后的数据没有通过检查，所以没有写入任何改动：\n" + problems.report()
-        return True, f"检查通过：{len(site.activities)} 项活动，{sum(len(a.tasks) for a in site.achievements.values())} 项重点工作。"
+        return (
+            True,
+            f"检查通过：{len(site.activities)} 项活动，{sum(len(a.tasks) for a in site.achievements.values())} 项重点工作。",
+        )
 
     def _missing(self, seen: set, kinds: set) -> list[str]:
-        missing = [f"{a.id}「{a.title}」" for a in self.site.activities
-                   if "activities" in kinds and ("activities", a.id) not in seen]
-        missing += [f"{d}/{t.id}「{t.title}」" for d, a in self.site.achievements.items() for t in a.tasks
-                    if "tasks" in kinds and ("tasks", f"{d}/{t.id}") not in seen]
+        missing = [
+            f"{a.id}「{a.title}」"
+            for a in self.site.activities
+            if "activities" in kinds and ("activities", a.id) not in seen
+        ]
+        missing += [
+            f"{d}/{t.id}「{t.title}」"
+            for d, a in self.site.achievements.items()
+            for t in a.tasks
+            if "tasks" in kinds and ("tasks", f"{d}/{t.id}") not in seen
+        ]
         return missing
 
 
@@ -201,8 +246,11 @@ def edit_yaml(text: str, edits: list[tuple[str, str, object]]) -> str:
     """`text` with each (entry id, field, value) set, the rest of the file as it was."""
     lines = text.splitlines(keepends=True)
     root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    entries = root.value if isinstance(root, yaml.SequenceNode) else dict(
-        (k.value, v) for k, v in root.value).get("tasks").value  # activities: a list; achievements: tasks
+    entries = (
+        root.value
+        if isinstance(root, yaml.SequenceNode)
+        else dict((k.value, v) for k, v in root.value).get("tasks").value
+    )  # activities: a list; achievements: tasks
     ids = [next((v.value for k, v in e.value if k.value == "id"), None) for e in entries]
     spans = []
     for entry_id, name, value in edits:
@@ -219,7 +267,11 @@ def _span(lines: list[str], entry, entry_end: int, name: str, value) -> tuple[in
     lines to put there; a missing field goes after the entry's last one."""
     keys = [key for key, _ in entry.value]
     starts = [key.start_mark.line for key in keys] + [entry_end]
-    new = [line + "\n" for line in mapping({name: value}, " " * keys[0].start_mark.column)] if value not in ("", []) else []
+    new = (
+        [line + "\n" for line in mapping({name: value}, " " * keys[0].start_mark.column)]
+        if value not in ("", [])
+        else []
+    )
     at = next((i for i, key in enumerate(keys) if key.value == name), None)
     first, last = (starts[at], starts[at + 1]) if at is not None else (None, entry_end)
     while last - 1 > (first if first is not None else starts[-2]) and re.match(r"\s*(#|$)", lines[last - 1]):

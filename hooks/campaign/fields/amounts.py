@@ -3,6 +3,7 @@
 A count is shown exactly as written, so an approximate figure never becomes exact on the page; its value is
 only for bars and for the arithmetic an office declares, which uses exact counts alone.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,10 @@ from campaign.fields.mistake import Mistake
 
 HINT = "写阿拉伯数字，例如 450；报道写的是约数就照写：500余、约2000、18.6万、近万；只有比例时写 100%。"
 _UNITS = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
-_NUMBER = re.compile(r"^(?P<before>约|大约|近|将近|逾|超过)?(?P<digits>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>[万亿])?"
-                     r"(?P<after>余|多|左右|以上)?(?P<percent>%)?$")
+_NUMBER = re.compile(
+    r"^(?P<before>约|大约|近|将近|逾|超过)?(?P<digits>\d+(?:,\d{3})*(?:\.\d+)?)(?P<unit>[万亿])?"
+    r"(?P<after>余|多|左右|以上)?(?P<percent>%)?$"
+)
 _ROUND = re.compile(r"^(?P<before>近|上|逾|数)(?P<unit>[十百千万亿])$")  # 近万, 上千: a round figure in words
 
 

@@ -1,5 +1,6 @@
 """The campaign's clock and calendar: China's time zone, the build's day, dates written in Chinese, and the
 single moments (a day, a month or a year) at which a photo was taken or a count reported."""
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,10 @@ def now() -> datetime:
     try:
         return datetime.fromtimestamp(int(epoch), CHINA)
     except (ValueError, OverflowError, OSError):
-        raise ClockError(f"环境变量 SOURCE_DATE_EPOCH 的值「{epoch[:40]}」不是时间：应写从 1970 年起的秒数，"
-                         "例如 1633046400（2021年10月1日）；不知道写什么就删掉它（make 会用今天中午）。") from None
+        raise ClockError(
+            f"环境变量 SOURCE_DATE_EPOCH 的值「{epoch[:40]}」不是时间：应写从 1970 年起的秒数，"
+            "例如 1633046400（2021年10月1日）；不知道写什么就删掉它（make 会用今天中午）。"
+        ) from None
 
 
 def today() -> date:

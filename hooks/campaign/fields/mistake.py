@@ -1,4 +1,5 @@
 """The one error a field reader or a model check raises: what is wrong and what to write instead."""
+
 from __future__ import annotations
 
 

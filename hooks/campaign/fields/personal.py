@@ -6,6 +6,7 @@ ID-card numbers by their check digit (GB 11643), spaced or not; bank-card number
 Luhn digit. Only whole digit groups are joined, so a date, a year, an amount, a longer reference number
 or a short hotline (12345, 96123) is never taken for one.
 """
+
 from __future__ import annotations
 
 import re

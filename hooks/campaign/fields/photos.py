@@ -4,6 +4,7 @@ Images live in the data folder's `images/` and are referenced by their path insi
 (`image: qiuquan/before.jpg`). Only the processed copies are published, never the originals,
 which carry GPS and device metadata.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -19,8 +20,6 @@ SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".tif",
 PATH_HINT = "写 data/images/ 里的路径，用“/”分隔，例如 qiuquan/before.jpg。"
 
 
-
-
 def read_image_path(value) -> str:
     """A relative path inside images/, with a known image suffix."""
     if not isinstance(value, str) or not value.strip():
@@ -32,8 +31,9 @@ def read_image_path(value) -> str:
     if "\\" in text or text.startswith("/") or ":" in text or any(p in {".", ".."} for p in parts):
         raise Mistake(f"图片路径「{text}」不能以“/”开头，也不能含“\\”“:”“..”", PATH_HINT)
     if PurePosixPath(text).suffix.lower() not in SUFFIXES:
-        raise Mistake(f"「{text}」不是支持的图片格式",
-                         "用 JPEG、PNG、HEIC 或 WebP 照片（扩展名 .jpg、.png、.heic、.webp）。")
+        raise Mistake(
+            f"「{text}」不是支持的图片格式", "用 JPEG、PNG、HEIC 或 WebP 照片（扩展名 .jpg、.png、.heic、.webp）。"
+        )
     return text
 
 

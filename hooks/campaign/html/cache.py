@@ -4,6 +4,7 @@ events, named by what they were made from.
 An entry is written under a temporary name and renamed, so a reader (another build, a crash halfway)
 never sees half a file; its name is a hash of its inputs and settings, so a stale entry is never used.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -19,18 +20,27 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, BinaryIO
 
-
-VARIABLES = {"images": "CAMPAIGN_IMAGE_CACHE", "qr": "CAMPAIGN_QR_CACHE", "search": "CAMPAIGN_SEARCH_CACHE",
-             "calendar": "CAMPAIGN_CALENDAR_CACHE"}  # where each cache may be moved
+VARIABLES = {
+    "images": "CAMPAIGN_IMAGE_CACHE",
+    "qr": "CAMPAIGN_QR_CACHE",
+    "search": "CAMPAIGN_SEARCH_CACHE",
+    "calendar": "CAMPAIGN_CALENDAR_CACHE",
+}  # where each cache may be moved
 
 
 class CacheError(Exception):
     """A cache or site folder that cannot be written: in Chinese, for whoever runs the build."""
 
 
-_WHY = {errno.ENOSPC: "磁盘空间不足", errno.EDQUOT: "超出了磁盘配额", errno.EACCES: "没有写入权限",
-        errno.EPERM: "没有写入权限", errno.EROFS: "所在的磁盘是只读的", errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
-        errno.EEXIST: "同名的文件已经存在"}
+_WHY = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出了磁盘配额",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "所在的磁盘是只读的",
+    errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+    errno.EEXIST: "同名的文件已经存在",
+}
 
 
 @contextlib.contextmanager
@@ -40,8 +50,10 @@ def writing(path):
         yield
     except OSError as error:
         why = _WHY.get(error.errno, error.strerror or type(error).__name__)
-        raise CacheError(f"无法写入 {path}：{why}。原来的网站没有改动；腾出磁盘空间或改正权限后重新构建"
-                         f"（缓存可以整个删掉，例如 rm -rf .cache，下次构建会重新生成）。") from None
+        raise CacheError(
+            f"无法写入 {path}：{why}。原来的网站没有改动；腾出磁盘空间或改正权限后重新构建"
+            f"（缓存可以整个删掉，例如 rm -rf .cache，下次构建会重新生成）。"
+        ) from None
 
 
 def cache_dir(project_dir: Path, name: str) -> Path:
@@ -50,8 +62,10 @@ def cache_dir(project_dir: Path, name: str) -> Path:
     path = Path(os.environ.get(variable) or Path(project_dir) / ".cache" / name)
     if path.exists() and not path.is_dir():
         given = f"环境变量 {variable} 指定的" if os.environ.get(variable) else ""
-        raise CacheError(f"{given}缓存位置 {path} 是一个文件，不是文件夹：把 {variable} 改成一个文件夹的路径"
-                         f"（没有的会自动建立），或者不设这个变量，就用项目里的 .cache/{name}/。")
+        raise CacheError(
+            f"{given}缓存位置 {path} 是一个文件，不是文件夹：把 {variable} 改成一个文件夹的路径"
+            f"（没有的会自动建立），或者不设这个变量，就用项目里的 .cache/{name}/。"
+        )
     return path
 
 
@@ -64,17 +78,20 @@ def code_digest() -> str:
     """A digest of the campaign package's Python source, sub-packages included: what is kept by a digest
     of its inputs is made afresh once the code that made it changes."""
     package = Path(__file__).resolve().parents[1]
-    return key(*(f"{path.relative_to(package)}\n{path.read_text(encoding='utf-8')}"
-                 for path in sorted(package.rglob("*.py"))))
+    return key(
+        *(f"{path.relative_to(package)}\n{path.read_text(encoding='utf-8')}" for path in sorted(package.rglob("*.py")))
+    )
 
 
 def versions(*packages: str) -> str:
     """Python's version and the packages': for the salt of what those packages' output is kept from."""
+
     def of(package: str) -> str:
         try:
             return version(package)
         except PackageNotFoundError:
             return "-"
+
     return " ".join([f"python={platform.python_version()}", *(f"{p}={of(p)}" for p in packages)])
 
 
@@ -183,8 +200,9 @@ class Memo:
         """Write this build's values, unless they are the ones read."""
         if self.path is None or self.used.keys() == self.known.keys():
             return
-        data = json.dumps({"salt": self.salt, "values": self.used}, ensure_ascii=False, separators=(",", ":"),
-                          default=str)
+        data = json.dumps(
+            {"salt": self.salt, "values": self.used}, ensure_ascii=False, separators=(",", ":"), default=str
+        )
         with writing(self.path.parent):
             self.path.parent.mkdir(parents=True, exist_ok=True)
         write(self.path, lambda out: out.write(data.encode("utf-8")))

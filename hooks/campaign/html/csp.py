@@ -6,6 +6,7 @@ that opens a tab named in the address). They are allowed by the hash of their ex
 an inline script or event handler in a hand-written page's HTML is not, nor a `javascript:` link, so what
 an office pastes cannot run script even though its raw HTML is published.
 """
+
 from __future__ import annotations
 
 import base64
@@ -14,8 +15,10 @@ import re
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)([^>]*)>(.*?)</script>", re.S)
 _NOT_JS = re.compile(r'\stype="(?!text/javascript|module)[^"]*"')  # JSON, JSON-LD: data, never run
-POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
-          "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'")
+POLICY = (
+    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 
 def theme_hashes(html: str, content: str) -> list[str]:

@@ -6,6 +6,7 @@ activity's or a domain's page. Each page links to the first and last, its neighb
 every 10 (and 100, 1000 …) pages near it, so any page is a few taps away without JavaScript, and the
 pager itself stays small however long the list is.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,9 +60,13 @@ def page_source(base: str, number: int) -> str:
 def paginate(base: str, items: list, per_page: int) -> list[tuple[str, Paging]]:
     """The pages of `items`, `per_page` each, as (src_uri, Paging); one (empty) page for an empty list."""
     count = max(1, -(-len(items) // per_page))
-    return [(page_source(base, n), Paging(items[(n - 1) * per_page:n * per_page], n, count, len(items),
-                                          (n - 1) * per_page + 1, base))
-            for n in range(1, count + 1)]
+    return [
+        (
+            page_source(base, n),
+            Paging(items[(n - 1) * per_page : n * per_page], n, count, len(items), (n - 1) * per_page + 1, base),
+        )
+        for n in range(1, count + 1)
+    ]
 
 
 def paginate_sections(sections: list[tuple[object, list]], per_page: int) -> list[list[tuple[object, list, bool]]]:
@@ -75,15 +80,22 @@ def paginate_sections(sections: list[tuple[object, list]], per_page: int) -> lis
             if room == 0:
                 pages.append([])
                 room = per_page
-            chunk = items[start:start + room]
+            chunk = items[start : start + room]
             pages[-1].append((key, chunk, start > 0))
             start += len(chunk)
             room -= len(chunk)
     return pages
 
 
-def paged(base: str, title: str, template: str, items: list, per_page: int, context: dict | None = None,
-          meta: dict | None = None) -> list[PageSpec]:
+def paged(
+    base: str,
+    title: str,
+    template: str,
+    items: list,
+    per_page: int,
+    context: dict | None = None,
+    meta: dict | None = None,
+) -> list[PageSpec]:
     """A list's pages as PageSpecs: each gets its `paging`; later pages say their number in the title."""
     specs = []
     for src_uri, paging in paginate(base, items, per_page):

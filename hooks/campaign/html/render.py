@@ -5,6 +5,7 @@ rendered and then cleaned by nh3 (the Ammonia sanitiser), so nothing an editor p
 run script or break the page. Links are written as final relative URLs because MkDocs does not
 rewrite links inside raw HTML.
 """
+
 from __future__ import annotations
 
 import html
@@ -25,7 +26,10 @@ from campaign.fields.when import When
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # The page templates, then each component's own folder: a template is found by its file name alone.
-TEMPLATES = [PACKAGE / "site", *sorted(path for path in (PACKAGE / "features").iterdir() if path.is_dir() and not path.name.startswith("_"))]
+TEMPLATES = [
+    PACKAGE / "site",
+    *sorted(path for path in (PACKAGE / "features").iterdir() if path.is_dir() and not path.name.startswith("_")),
+]
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "h3", "h4", "hr"}
 
 
@@ -116,17 +120,27 @@ def datetime_attr(when: When) -> str:
 
 def runs(items: list, attribute: str) -> list[tuple[object, list]]:
     """Consecutive items with the same `attribute`, in their order (Jinja's groupby sorts them)."""
-    return [(value, list(group)) for value, group in itertools.groupby(items, key=lambda item: getattr(item, attribute))]
+    return [
+        (value, list(group)) for value, group in itertools.groupby(items, key=lambda item: getattr(item, attribute))
+    ]
 
 
 def environment() -> Environment:
     """A fresh Jinja environment per build; within one build templates do not change, so none is
     checked on disk again (auto_reload would stat every template at every page). Compiled templates
     are kept between builds in Jinja's bytecode cache (keyed by each template's source)."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
-                      bytecode_cache=BYTECODE)
-    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, moment_cn=moment_cn, date_cn=date_cn,
-                       runs=runs)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        bytecode_cache=BYTECODE,
+    )
+    env.filters.update(
+        markdown=markdown, datetime_attr=datetime_attr, number=number, moment_cn=moment_cn, date_cn=date_cn, runs=runs
+    )
     env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES)
     return env

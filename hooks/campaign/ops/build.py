@@ -7,6 +7,7 @@ system cannot exchange (not Linux, or a file system without it) the swap is two 
 A second build waits for the first (a lock beside site/, which `make linkcheck` and `make publish` take
 too while they read it), saying so; a failed build leaves site/ as it was.
 """
+
 from __future__ import annotations
 
 import contextlib

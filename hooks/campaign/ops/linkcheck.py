@@ -7,6 +7,7 @@ script the page's Content-Security-Policy does not allow by its hash (hand-writt
 
 `python -m campaign.ops.linkcheck site https://example.org/shantou/` exits 1 on any broken link.
 """
+
 from __future__ import annotations
 
 import base64
@@ -40,8 +41,11 @@ class _Page(HTMLParser):
         self.feed(text)
         self.close()
         allowed = set(_HASH.findall(self._policy))
-        self.unsafe += [(line, f"内联脚本 <script>{_shown(code)}</script>") for line, code in self._scripts
-                        if _sha256(code) not in allowed]
+        self.unsafe += [
+            (line, f"内联脚本 <script>{_shown(code)}</script>")
+            for line, code in self._scripts
+            if _sha256(code) not in allowed
+        ]
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -50,9 +54,12 @@ class _Page(HTMLParser):
             self._policy = attrs.get("content") or ""
         if tag == "script" and "src" not in attrs and _RUNS.match(attrs.get("type") or ""):
             self._script = (line, [])
-        self.unsafe += [(line, f"事件属性 {k}=\"{_shown(v or '')}\"") for k, v in attrs.items() if k.startswith("on")]
-        self.unsafe += [(line, f"链接 {k}=\"{_shown(v)}\"") for k, v in attrs.items()
-                        if k in _SCRIPT_URL_ATTRS and v and _is_javascript(v)]
+        self.unsafe += [(line, f'事件属性 {k}="{_shown(v or "")}"') for k, v in attrs.items() if k.startswith("on")]
+        self.unsafe += [
+            (line, f'链接 {k}="{_shown(v)}"')
+            for k, v in attrs.items()
+            if k in _SCRIPT_URL_ATTRS and v and _is_javascript(v)
+        ]
         self.ids.update(v for k, v in attrs.items() if v and (k == "id" or (tag == "a" and k == "name")))
         urls = [v for k, v in attrs.items() if k in _LINK_ATTRS and v]
         if attrs.get("srcset"):  # "a.webp 480w, b.webp 800w": each candidate's first word is a URL
@@ -77,8 +84,10 @@ class _Page(HTMLParser):
 _SCRIPT_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data"}
 _RUNS = re.compile(r"^(?:|text/javascript|module)$", re.I)  # not JSON or JSON-LD, which never run
 _HASH = re.compile(r"'sha256-([A-Za-z0-9+/=]+)'")
-UNSAFE_HINT = ("网站不运行页面里手写的脚本（内容安全策略会拦下）：删掉它；要加交互功能，请开发人员写成 "
-               "hooks/campaign/features/ 下的脚本文件。")
+UNSAFE_HINT = (
+    "网站不运行页面里手写的脚本（内容安全策略会拦下）：删掉它；要加交互功能，请开发人员写成 "
+    "hooks/campaign/features/ 下的脚本文件。"
+)
 
 
 def _is_javascript(url: str) -> bool:
@@ -119,11 +128,13 @@ def check_site(root: Path, site_url: str) -> Report:
                 report.external.add(absolute)
                 continue
             report.internal += 1
-            problem = _resolve(root, absolute[len(site_url):], parsed)
+            problem = _resolve(root, absolute[len(site_url) :], parsed)
             if problem:
                 report.problems.append(f"{path.relative_to(root).as_posix()}:{line}：链接 {url} {problem}")
-        report.problems += [f"{path.relative_to(root).as_posix()}:{line}：{what} 会运行脚本。{UNSAFE_HINT}"
-                            for line, what in page.unsafe]
+        report.problems += [
+            f"{path.relative_to(root).as_posix()}:{line}：{what} 会运行脚本。{UNSAFE_HINT}"
+            for line, what in page.unsafe
+        ]
     return report
 
 

@@ -5,6 +5,7 @@ content/domains/<id>.md): the generated part first, then the editor's own text. 
 text is Markdown; the body is HTML already and goes around the Markdown converter (which would
 parse it twice over for nothing: a third of a build's time).
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,10 +18,12 @@ from datetime import date
 import yaml
 
 from campaign.data.load import Site
+from campaign.data.problems import DataProblems, Problem
+from campaign.data.yamlsource import Source
 from campaign.features.calendar import jsonld
 from campaign.features.calendar import pages as calendar
-from campaign.features.dashboard import dashboard
 from campaign.features.calendar.schedule import status
+from campaign.features.dashboard import dashboard
 from campaign.features.ledger import pages as ledger
 from campaign.features.news import pages as news
 from campaign.features.news.news import entries as news_entries
@@ -29,8 +32,6 @@ from campaign.features.search import pages as search
 from campaign.fields.dates import today
 from campaign.html.paging import paged
 from campaign.html.render import UNSEARCHED, PageSpec, environment, page_url, relative
-from campaign.data.problems import DataProblems, Problem
-from campaign.data.yamlsource import Source
 
 UPCOMING = 6  # how many coming activities the home page lists
 REPORTS = 3  # how many of the newest reports it shows, each with a photo
@@ -55,8 +56,10 @@ class Page:
         """The Markdown source: front matter, then any hand-written text (the body is added after conversion);
         `label` names the hand-written file in messages."""
         # Material prints meta values into HTML unescaped: escape what came from the data.
-        meta = {key: html.escape(value) if isinstance(value, str) else value
-                for key, value in {"title": self.title, **self.meta}.items()}
+        meta = {
+            key: html.escape(value) if isinstance(value, str) else value
+            for key, value in {"title": self.title, **self.meta}.items()
+        }
         text = ""
         if handwritten:
             extra_meta, text = split_front_matter(handwritten, label)
@@ -72,13 +75,17 @@ PRINTED_RAW = ("title", "description")
 def escape_meta(meta: dict) -> dict:
     """Hand-written front matter as Material needs it: the values it prints raw HTML-escaped, like the
     generated pages' own (the office's Markdown body may hold HTML; a title or description never does)."""
-    return {key: html.escape(value) if key in PRINTED_RAW and isinstance(value, str) else value
-            for key, value in meta.items()}
+    return {
+        key: html.escape(value) if key in PRINTED_RAW and isinstance(value, str) else value
+        for key, value in meta.items()
+    }
 
 
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # as MkDocs finds it
-_FRONT_HINT = ("在开头两行 --- 之间，每行写“名称: 值”，冒号后加一个空格，例如 title: 活动回顾；"
-               "值里有冒号、# 或引号时，把整个值用英文双引号括起来。")
+_FRONT_HINT = (
+    "在开头两行 --- 之间，每行写“名称: 值”，冒号后加一个空格，例如 title: 活动回顾；"
+    "值里有冒号、# 或引号时，把整个值用英文双引号括起来。"
+)
 
 
 def split_front_matter(text: str, label: str = "") -> tuple[dict, str]:
@@ -91,21 +98,32 @@ def split_front_matter(text: str, label: str = "") -> tuple[dict, str]:
         return {}, text
     if problems := Source(None, label, "\n" + found.group(1)).problems:
         raise DataProblems(problems)
-    meta, rest = yaml.safe_load(found.group(1)), text[found.end():]
+    meta, rest = yaml.safe_load(found.group(1)), text[found.end() :]
     if meta is None:
         return {}, rest
     if not isinstance(meta, dict):
-        raise DataProblems([Problem(label, 2, "页面开头 --- 之间应该是“名称: 值”的设置，不是列表或一段文字。", _FRONT_HINT)])
+        raise DataProblems(
+            [Problem(label, 2, "页面开头 --- 之间应该是“名称: 值”的设置，不是列表或一段文字。", _FRONT_HINT)]
+        )
     wrong = [key for key in PRINTED_RAW if key in meta and not isinstance(meta[key], str)]
     if wrong:
         line = next((n for n, row in enumerate(found.group(1).splitlines(), 2) if row.startswith(f"{wrong[0]}:")), 2)
-        raise DataProblems([Problem(label, line, f"页面开头的 {wrong[0]} 应该是一行文字。",
-                                    f"写成 {wrong[0]}: 后面跟文字，例如 title: 活动回顾；不要写成列表或日期。")])
+        raise DataProblems(
+            [
+                Problem(
+                    label,
+                    line,
+                    f"页面开头的 {wrong[0]} 应该是一行文字。",
+                    f"写成 {wrong[0]}: 后面跟文字，例如 title: 活动回顾；不要写成列表或日期。",
+                )
+            ]
+        )
     return meta, rest
 
 
-def build_pages(site: Site, on: date | None = None, site_url: str = "", changed: dict[str, date] | None = None
-                ) -> list[Page]:
+def build_pages(
+    site: Site, on: date | None = None, site_url: str = "", changed: dict[str, date] | None = None
+) -> list[Page]:
     """Every generated page; `site_url`, the absolute site root, is for calendar feeds and JSON-LD;
     `changed`, each data file's last change (data/history.py), dates the pages."""
     on = on or today()
@@ -125,13 +143,19 @@ def build_pages(site: Site, on: date | None = None, site_url: str = "", changed:
 
     def render(spec: PageSpec) -> Page:
         here = page_url(spec.src_uri)
-        link = lambda target: relative(here, target)  # noqa: E731 — reads best inside templates
+        link = lambda target: relative(here, target)
         day = updated(spec)
         body = env.get_template(spec.template).render(site=site, link=link, today=on, updated=day, **spec.context)
         return Page(spec.src_uri, spec.title, body, spec.meta, day)
 
-    specs = [*site_pages(site, on, site_url), *calendar.pages(site, on, site_url), *poster.pages(site, site_url),
-             *ledger.pages(site), *news.pages(site, site_url), *search.pages(site)]
+    specs = [
+        *site_pages(site, on, site_url),
+        *calendar.pages(site, on, site_url),
+        *poster.pages(site, site_url),
+        *ledger.pages(site),
+        *news.pages(site, site_url),
+        *search.pages(site),
+    ]
     return [render(spec) for spec in specs]
 
 
@@ -139,23 +163,62 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
     """The home page, the activity and domain indexes, and a page per domain and per activity."""
     title = site.campaign.title
     specs = [
-        PageSpec("index.md", title, "home.html", {**dashboard.context(site), "upcoming": upcoming(site, on),
-                                                  "reports": [e for e in news_entries(site) if e.report][:REPORTS],
-                                                  "home_domains": HOME_DOMAINS},
-                 {"description": site.campaign.slogan or title}),
-        *paged("activities/index.md", "活动安排", "activities.html", by_domain(site), CARDS_PER_PAGE,
-               meta={"description": f"{title}：全部活动安排", **UNSEARCHED}),
-        *paged("domains/index.md", "民生领域", "domains.html", site.domains, DOMAINS_PER_PAGE,
-               meta={"description": f"{title}：各民生领域的重点工作和活动"}),
+        PageSpec(
+            "index.md",
+            title,
+            "home.html",
+            {
+                **dashboard.context(site),
+                "upcoming": upcoming(site, on),
+                "reports": [e for e in news_entries(site) if e.report][:REPORTS],
+                "home_domains": HOME_DOMAINS,
+            },
+            {"description": site.campaign.slogan or title},
+        ),
+        *paged(
+            "activities/index.md",
+            "活动安排",
+            "activities.html",
+            by_domain(site),
+            CARDS_PER_PAGE,
+            meta={"description": f"{title}：全部活动安排", **UNSEARCHED},
+        ),
+        *paged(
+            "domains/index.md",
+            "民生领域",
+            "domains.html",
+            site.domains,
+            DOMAINS_PER_PAGE,
+            meta={"description": f"{title}：各民生领域的重点工作和活动"},
+        ),
     ]
-    specs += [PageSpec(f"domains/{domain.id}.md", domain.name, "domain.html",
-                       {"domain": domain, "achievements": site.achievements.get(domain.id)},
-                       {"description": domain.summary}, site.sources_of_domain(domain.id)) for domain in site.domains]
-    specs += [PageSpec(f"activities/{activity.id}.md", activity.title, "activity.html",
-                       {"activity": activity, "domain": site.domain(activity.domain), "phase": phase(site, activity, on),
-                        "jsonld": jsonld.script(jsonld.event(site, activity, site_url))},
-                       {"description": f"{activity.when.reading}，{activity.where}"}, site.sources_of_activity(activity.id))
-              for activity in site.activities]
+    specs += [
+        PageSpec(
+            f"domains/{domain.id}.md",
+            domain.name,
+            "domain.html",
+            {"domain": domain, "achievements": site.achievements.get(domain.id)},
+            {"description": domain.summary},
+            site.sources_of_domain(domain.id),
+        )
+        for domain in site.domains
+    ]
+    specs += [
+        PageSpec(
+            f"activities/{activity.id}.md",
+            activity.title,
+            "activity.html",
+            {
+                "activity": activity,
+                "domain": site.domain(activity.domain),
+                "phase": phase(site, activity, on),
+                "jsonld": jsonld.script(jsonld.event(site, activity, site_url)),
+            },
+            {"description": f"{activity.when.reading}，{activity.where}"},
+            site.sources_of_activity(activity.id),
+        )
+        for activity in site.activities
+    ]
     return specs
 
 

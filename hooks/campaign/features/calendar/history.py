@@ -13,6 +13,7 @@ whose cut-off history would make counts fall as the cut moves. Then `revisions` 
 calendar keeps its fixed stamp (features/calendar/ics.py). CI must fetch the whole history
 (actions/checkout `fetch-depth: 0`, GitLab `GIT_DEPTH: 0`).
 """
+
 from __future__ import annotations
 
 import json
@@ -72,8 +73,19 @@ def _advance(found: dict[str, Revision], last: dict[str, str], digests: dict[str
 
 def _versions(top: Path, folder: str, memo: Memo):
     """(commit time, id -> digest of every entry in the folder), oldest commit first."""
-    log = _git(top, "log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--raw", "--no-renames",
-               "--no-abbrev", "--format=%x00%ct", "--", folder)
+    log = _git(
+        top,
+        "log",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--reverse",
+        "--raw",
+        "--no-renames",
+        "--no-abbrev",
+        "--format=%x00%ct",
+        "--",
+        folder,
+    )
     files: dict[str, dict[str, str]] = {}  # path -> its entries' digests at the current commit
     commits = [chunk.splitlines() for chunk in (log or "").split("\0")[1:]]
     wanted = {line.split()[3] for lines in commits for line in lines[1:] if line.startswith(":")} - {_NO_BLOB}
@@ -101,13 +113,17 @@ def _blobs(top: Path, shas: list[str], memo: Memo) -> dict[str, dict[str, str]]:
     parsed = {sha: memo.get(sha) for sha in shas}
     missing = [sha for sha, digests in parsed.items() if digests is None]
     if missing:
-        out = subprocess.run(["git", "-C", str(top), "cat-file", "--batch"], input="\n".join(missing).encode() + b"\n",
-                             capture_output=True, check=True).stdout
+        out = subprocess.run(
+            ["git", "-C", str(top), "cat-file", "--batch"],
+            input="\n".join(missing).encode() + b"\n",
+            capture_output=True,
+            check=True,
+        ).stdout
         for sha in missing:
             header, _, out = out.partition(b"\n")
             size = int(header.split()[2])
             parsed[sha] = memo.put(sha, _digests(out[:size]))
-            out = out[size + 1:]
+            out = out[size + 1 :]
     return parsed
 
 

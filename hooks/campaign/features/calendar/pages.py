@@ -5,6 +5,7 @@ At city scale no calendar page grows with the campaign: the list shows the first
 of each part (upcoming, ongoing, past), and a part that has more gets its own pages
 (`calendar/all/upcoming/`, `calendar/<domain>/past/`, AGENDA_PER_PAGE a page); a month's lists are cut
 into pages of MONTH_SLOTS entries, the grid on the first."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -26,13 +27,12 @@ PARTS = {"upcoming": "即将开始", "ongoing": "正在进行", "past": "已经�
 
 
 def pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
-    title = site.campaign.title
     domains = _with_activities(site)
     found = _lists(site, None, on, site_url, {"domains": domains[:DOMAINS_SHOWN], "domains_total": len(domains)})
     for domain in domains:
         found += _lists(site, domain, on, site_url)
     every = months(site.campaign.period)
-    for i, first in enumerate(every):
+    for i in range(len(every)):
         found += _month(site, every, i)
     return found
 
@@ -57,14 +57,23 @@ def _lists(site: Site, domain: Domain | None, on: date, site_url: str, extra: di
     listed = {a.id for a in _activities(shown)}
     parts = {part: f"calendar/{slug}/{part}.md" for part in STATUSES if _count(whole, part) > AGENDA_SHOWN}
     feed = f"{site_url}calendar/{slug}.ics"
-    context = {"agenda": shown, "domain": domain, "months": months(site.campaign.period),
-               "span": lambda activity: window(activity.when, site.campaign.period),
-               "counts": {part: _count(whole, part) for part in STATUSES},
-               "more": {part: page_url(uri) for part, uri in parts.items()},
-               "feed": {"path": f"calendar/{slug}.ics", "url": feed, "webcal": "webcal://" + feed.split("://", 1)[1]},
-               "jsonld": jsonld.script([jsonld.event(site, a, site_url) for a in activities if a.id in listed]),
-               "domains": [], "domains_total": 0, "agenda_shown": AGENDA_SHOWN, **(extra or {})}
-    description = f"{site.campaign.title}：" + (f"{domain.name}的活动日历" if domain else "全部活动的日历，可订阅到手机")
+    context = {
+        "agenda": shown,
+        "domain": domain,
+        "months": months(site.campaign.period),
+        "span": lambda activity: window(activity.when, site.campaign.period),
+        "counts": {part: _count(whole, part) for part in STATUSES},
+        "more": {part: page_url(uri) for part, uri in parts.items()},
+        "feed": {"path": f"calendar/{slug}.ics", "url": feed, "webcal": "webcal://" + feed.split("://", 1)[1]},
+        "jsonld": jsonld.script([jsonld.event(site, a, site_url) for a in activities if a.id in listed]),
+        "domains": [],
+        "domains_total": 0,
+        "agenda_shown": AGENDA_SHOWN,
+        **(extra or {}),
+    }
+    description = f"{site.campaign.title}：" + (
+        f"{domain.name}的活动日历" if domain else "全部活动的日历，可订阅到手机"
+    )
     found = [_page(src_uri, name, description, "calendar_page.html", context)]
     for part, uri in parts.items():
         found += _part(site, domain, part, uri, whole, context["span"])
@@ -79,12 +88,22 @@ def _part(site: Site, domain: Domain | None, part: str, src_uri: str, whole: Age
     found = []
     for uri, paging in paginate(src_uri, items, AGENDA_PER_PAGE):
         suffix = f"（第 {paging.number} 页）" if paging.number > 1 else ""
-        groups = by_month(paging.items, lambda a: span(a)[0 if part == "upcoming" else 1]) if part != "ongoing" else None
-        context = {"part": part, "label": PARTS[part], "domain": domain, "paging": paging, "groups": groups,
-                   "on": whole.today, "span": span,
-                   "calendar": f"calendar/{domain.id}/" if domain else "calendar/"}
-        found.append(_page(uri, title + suffix, f"{site.campaign.title}：{title}{suffix}", "calendar_part_page.html",
-                           context))
+        groups = (
+            by_month(paging.items, lambda a: span(a)[0 if part == "upcoming" else 1]) if part != "ongoing" else None
+        )
+        context = {
+            "part": part,
+            "label": PARTS[part],
+            "domain": domain,
+            "paging": paging,
+            "groups": groups,
+            "on": whole.today,
+            "span": span,
+            "calendar": f"calendar/{domain.id}/" if domain else "calendar/",
+        }
+        found.append(
+            _page(uri, title + suffix, f"{site.campaign.title}：{title}{suffix}", "calendar_part_page.html", context)
+        )
     return found
 
 
@@ -103,18 +122,34 @@ def _month(site: Site, every: list[date], i: int) -> list[PageSpec]:
     found = []
     for number, sections in enumerate(cut, 1):
         suffix = f"（第 {number} 页）" if number > 1 else ""
-        context = {"grid": grid, "sections": sections, "paging": Paging(sections, number, len(cut), len(cut), number, base),
-                   "day_page": day_page,
-                   "prev": every[i - 1] if i else None, "next": every[i + 1] if i + 1 < len(every) else None}
-        found.append(_page(page_source(base, number), f"{month}活动日历{suffix}",
-                           f"{site.campaign.title}：{month}的活动{suffix}", "calendar_month.html", context))
+        context = {
+            "grid": grid,
+            "sections": sections,
+            "paging": Paging(sections, number, len(cut), len(cut), number, base),
+            "day_page": day_page,
+            "prev": every[i - 1] if i else None,
+            "next": every[i + 1] if i + 1 < len(every) else None,
+        }
+        found.append(
+            _page(
+                page_source(base, number),
+                f"{month}活动日历{suffix}",
+                f"{site.campaign.title}：{month}的活动{suffix}",
+                "calendar_month.html",
+                context,
+            )
+        )
     return found
 
 
 def _first(whole: Agenda, limit: int) -> Agenda:
     """The agenda with each part cut to its first `limit` activities."""
-    return replace(whole, upcoming=_cut_groups(whole.upcoming, limit), ongoing=whole.ongoing[:limit],
-                   past=_cut_groups(whole.past, limit))
+    return replace(
+        whole,
+        upcoming=_cut_groups(whole.upcoming, limit),
+        ongoing=whole.ongoing[:limit],
+        past=_cut_groups(whole.past, limit),
+    )
 
 
 def _cut_groups(groups: list[tuple[date, list]], limit: int) -> list[tuple[date, list]]:

@@ -1,4 +1,5 @@
 """The campaign at a glance: key-task progress per domain, as numbers and as chart geometry."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,8 +47,13 @@ def context(site: Site) -> dict:
     (the chart would otherwise grow with the campaign), and the newest change."""
     rows = progress_by_domain(site)
     shown = rows[:CHART_ROWS]
-    return {"progress": shown, "totals": status_totals(rows), "scale": bar_scale(shown), "statuses": STATUSES,
-            "latest": latest_change(site)}
+    return {
+        "progress": shown,
+        "totals": status_totals(rows),
+        "scale": bar_scale(shown),
+        "statuses": STATUSES,
+        "latest": latest_change(site),
+    }
 
 
 def progress_by_domain(site: Site) -> list[DomainProgress]:
@@ -77,10 +83,17 @@ class Change:
 
 def latest_change(site: Site) -> Change | None:
     """The pair whose "after" photo is newest (undated ones count as oldest; ties keep data order)."""
-    changes = [Change(p, f"domains/{d.id}/") for d in site.domains
-               for p in getattr(site.achievements.get(d.id), "before_after", [])]
-    changes += [Change(p, f"domains/{d.id}/#{t.id}") for d in site.domains
-                for t in getattr(site.achievements.get(d.id), "tasks", []) for p in t.before_after]
+    changes = [
+        Change(p, f"domains/{d.id}/")
+        for d in site.domains
+        for p in getattr(site.achievements.get(d.id), "before_after", [])
+    ]
+    changes += [
+        Change(p, f"domains/{d.id}/#{t.id}")
+        for d in site.domains
+        for t in getattr(site.achievements.get(d.id), "tasks", [])
+        for p in t.before_after
+    ]
     changes += [Change(p, f"activities/{a.id}/") for a in site.activities for p in a.before_after]
-    taken = lambda change: change.pair.after.date.end if change.pair.after.date else date.min  # noqa: E731
+    taken = lambda change: change.pair.after.date.end if change.pair.after.date else date.min
     return max(changes, key=taken, default=None)

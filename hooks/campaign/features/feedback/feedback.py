@@ -4,6 +4,7 @@ Where a resident sends a suggestion is decided per page, field by field: the act
 then its domain's, then campaign.yml's. A form address template carries the page's title, address and
 id to the form service, so the office knows which page a suggestion came from.
 """
+
 from __future__ import annotations
 
 import functools
@@ -15,11 +16,10 @@ from urllib.parse import quote, urlsplit
 import segno
 from markupsafe import Markup
 
-from campaign.html import cache
-
-from campaign.fields import links
 from campaign.data.load import Site
 from campaign.data.models import Activity, Domain
+from campaign.fields import links
+from campaign.html import cache
 from campaign.html.render import environment, page_url, relative
 
 QR_SETTINGS = f"segno {segno.__version__}; error m; border 4; svg 1"  # part of each cached code's key
@@ -56,7 +56,9 @@ def where(site: Site, src_uri: str | None, title: str) -> Where:
     activity = site.activity(parts[0]) if section == "activities" and parts and parts[1:] in ([], ["poster"]) else None
     if activity:
         kind = "poster" if parts[1:] else "activity"
-        return Where(kind, activity.title, f"activities/{activity.id}/", activity.id, activity, site.domain(activity.domain))
+        return Where(
+            kind, activity.title, f"activities/{activity.id}/", activity.id, activity, site.domain(activity.domain)
+        )
     domain = site.domains_by_id.get(parts[0]) if section == "domains" and len(parts) == 1 else None
     if domain:
         return Where("domain", domain.name, f"domains/{domain.id}/", domain.id, domain=domain)
@@ -71,7 +73,7 @@ def channels(site: Site, here: Where, site_url: str) -> Channels:
     form = form_level.form_url
     if form_level.form_url_template:
         form = links.fill(form_level.form_url_template, title=here.title, url=site_url + here.url, id=here.id)
-    first = lambda name: next((getattr(level, name) for level in levels if getattr(level, name)), None)  # noqa: E731
+    first = lambda name: next((getattr(level, name) for level in levels if getattr(level, name)), None)
     return Channels(form, first("hotline"), first("email"))
 
 
@@ -82,8 +84,9 @@ def feedback_block(site: Site, src_uri: str | None, title: str, site_url: str) -
     ways = channels(site, here, site_url)
     link = (lambda target: relative(page_url(src_uri), target)) if src_uri is not None else None
     subject = quote(f"意见建议：{here.title}" if here.title else "意见建议")
-    return Markup(_block_template().render(here=here, ways=ways, link=link, tel=links.tel_href(ways.hotline),
-                                           subject=subject))
+    return Markup(
+        _block_template().render(here=here, ways=ways, link=link, tel=links.tel_href(ways.hotline), subject=subject)
+    )
 
 
 @functools.cache
@@ -94,8 +97,9 @@ def _block_template():
 def qr_svg(text: str, title: str) -> str:
     """A QR code of `text` as SVG, sized by CSS; never a Micro QR, which phones do not all read."""
     out = io.BytesIO()
-    segno.make(text, micro=False, error="m").save(out, kind="svg", xmldecl=False, omitsize=True, border=4,
-                                                  title=title, dark="#000", light="#fff")
+    segno.make(text, micro=False, error="m").save(
+        out, kind="svg", xmldecl=False, omitsize=True, border=4, title=title, dark="#000", light="#fff"
+    )
     return out.getvalue().decode("utf-8")
 
 
@@ -116,10 +120,12 @@ def cached_qr(text: str, title: str, seals: cache.Seals) -> Path:
 def qr_files(site: Site, site_url: str, cache_dir: Path) -> dict[str, Path]:
     """Site-relative path -> cached SVG file: each activity's and domain's form link and page address."""
     files, seals = {}, cache.Seals(cache_dir)
-    for here in [where(site, f"activities/{a.id}.md", a.title) for a in site.activities] + \
-                [where(site, f"domains/{d.id}.md", d.name) for d in site.domains]:
-        files[here.url + "qr-feedback.svg"] = cached_qr(channels(site, here, site_url).form,
-                                                        f"{here.title}：意见建议表", seals)
+    for here in [where(site, f"activities/{a.id}.md", a.title) for a in site.activities] + [
+        where(site, f"domains/{d.id}.md", d.name) for d in site.domains
+    ]:
+        files[here.url + "qr-feedback.svg"] = cached_qr(
+            channels(site, here, site_url).form, f"{here.title}：意见建议表", seals
+        )
         files[here.url + "qr-page.svg"] = cached_qr(site_url + here.url, f"{here.title}：网页", seals)
     seals.save()
     return files

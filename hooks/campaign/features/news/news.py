@@ -6,6 +6,7 @@ of its `when`), links to the page that tells the whole story, and has an id that
 between builds: a report's is its activity's id, a milestone's its task's id and a digest of what
 it says (milestones have no id of their own), each under the site's host and the campaign year.
 """
+
 from __future__ import annotations
 
 import html
@@ -47,17 +48,37 @@ def entries(site: Site) -> list[Entry]:
     found = [_report_entry(site, report) for report in site.reports.values()]
     for domain in site.domains:
         for task in getattr(site.achievements.get(domain.id), "tasks", []):
-            found += [Entry(f"milestone/{domain.id}/{task.id}/{key(m.what)[:8]}", "工作进展", f"{task.title}：{m.what}",
-                            m.when.end, m.when, f"domains/{domain.id}/#{task.id}", f"{task.unit}：{m.what}，已完成。", domain)
-                      for m in task.milestones if m.done and m.when.end]
+            found += [
+                Entry(
+                    f"milestone/{domain.id}/{task.id}/{key(m.what)[:8]}",
+                    "工作进展",
+                    f"{task.title}：{m.what}",
+                    m.when.end,
+                    m.when,
+                    f"domains/{domain.id}/#{task.id}",
+                    f"{task.unit}：{m.what}，已完成。",
+                    domain,
+                )
+                for m in task.milestones
+                if m.done and m.when.end
+            ]
     return sorted(found, key=lambda e: (e.day, e.key), reverse=True)
 
 
 def _report_entry(site: Site, report: Report) -> Entry:
     activity = site.activity(report.activity)
-    return Entry(f"report/{activity.id}", "活动回顾", activity.title, report.held.end, report.held,
-                 f"activities/{activity.id}/#report", excerpt(report.summary), site.domain(activity.domain),
-                 report.photos[0] if report.photos else None, report)
+    return Entry(
+        f"report/{activity.id}",
+        "活动回顾",
+        activity.title,
+        report.held.end,
+        report.held,
+        f"activities/{activity.id}/#report",
+        excerpt(report.summary),
+        site.domain(activity.domain),
+        report.photos[0] if report.photos else None,
+        report,
+    )
 
 
 def excerpt(text: str, length: int = EXCERPT) -> str:

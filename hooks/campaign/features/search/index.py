@@ -15,6 +15,7 @@ A query is cut the same way: every page that has all its pairs is a candidate, a
 decides. So any string is found where it stands, in the middle of a sentence or of a word, whatever
 jieba would have cut (search-worker.js reads these files). Plain Python: no MkDocs here.
 """
+
 from __future__ import annotations
 
 import html
@@ -42,7 +43,7 @@ def grams(text: str) -> list[str]:
     found = []
     for run in _RUN.findall(text.lower()):
         found += run
-        found += (run[i:i + 2] for i in range(len(run) - 1))
+        found += (run[i : i + 2] for i in range(len(run) - 1))
     return found
 
 
@@ -89,7 +90,11 @@ def files(entries: list[dict]) -> tuple[str, dict[str, str]]:
     for gram in sorted(encoded):
         shards[bucket(gram, buckets)].append(f"{json.dumps(gram, ensure_ascii=False)}:{encoded[gram]}")
     found = {f"search/grams/{n}.json": "{" + ",".join(shard) + "}" for n, shard in enumerate(shards)}
-    found.update({f"search/pages/{n}.json": json.dumps(page, ensure_ascii=False, separators=(",", ":"))
-                  for n, page in enumerate(pages)})
+    found.update(
+        {
+            f"search/pages/{n}.json": json.dumps(page, ensure_ascii=False, separators=(",", ":"))
+            for n, page in enumerate(pages)
+        }
+    )
     manifest = json.dumps({"format": FORMAT, "buckets": buckets, "pages": len(pages)})
     return manifest, found
