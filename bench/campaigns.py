@@ -102,7 +102,7 @@ def project(size: str, out: Path, photos: Path, workers: int = 2, photo_size: tu
             source = pool[index * PHOTOS_PER_TOWN + n % PHOTOS_PER_TOWN]
             photo["image"] = f"{index:03d}/{source.name}"
             if not (data / "images" / photo["image"]).exists():
-                os.symlink(source, data / "images" / photo["image"])
+                _link(source, data / "images" / photo["image"])
         domains += town["domains"]
         _write(data / "activities" / f"t{index:03d}.yml", town["activities"])
         for achievements in town["achievements"]:
@@ -172,6 +172,14 @@ def _photos(node):
     elif isinstance(node, list):
         for value in node:
             yield from _photos(value)
+
+
+def _link(source: Path, target: Path) -> None:
+    """A hard link (the data refuses symbolic links out of data/images/), or a copy across file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 class _NoAliases(yaml.SafeDumper):
