@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 import weight
 
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
-TOP = 20  # our search lists 20 pages
+TOP = 12  # our search lists 12 pages
 
 
 def our_pages(site: Path) -> list[dict]:

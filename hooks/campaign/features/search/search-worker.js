@@ -5,8 +5,8 @@
 "use strict";
 
 var READY = 1, QUERY = 2, RESULT = 3;
-var LISTED = 20;      // pages a result lists
-var EXAMINED = 40;    // pages fetched at most to find them
+var LISTED = 12;      // pages a result lists
+var EXAMINED = 36;    // pages fetched at most to find them, LISTED at a time
 var SECTIONS = 3;     // a page's matching sections shown open; the others folded under it
 var MAX_GRAMS = 8;    // pairs of a term looked up (spread over it): enough to pick the candidates
 var RUN = /[\p{L}\p{N}]+/gu;
@@ -173,20 +173,26 @@ function find(terms) {
   return fetchJSON("search/search_index.json").then(function (manifest) {
     return candidates(manifest, terms);
   }).then(function (ranked) {
-    var examined = ranked.slice(0, EXAMINED);
-    return Promise.all(examined.map(function (candidate) {
-      return fetchJSON("search/pages/" + candidate.page + ".json");
-    })).then(function (pages) {
-      var results = [];
-      pages.forEach(function (page, rank) {
-        var result = resultOf(page, terms, rank);
-        if (result) results.push(result);
+    var results = [], examined = 0;
+    function more() {  // the next LISTED candidates, until LISTED pages hold the words or EXAMINED were read
+      var batch = ranked.slice(examined, examined + LISTED);
+      examined += batch.length;
+      return Promise.all(batch.map(function (candidate) {
+        return fetchJSON("search/pages/" + candidate.page + ".json");
+      })).then(function (pages) {
+        pages.forEach(function (page, i) {
+          var result = resultOf(page, terms, examined - batch.length + i);
+          if (result) results.push(result);
+        });
+        return results.length >= LISTED || examined >= Math.min(EXAMINED, ranked.length) ? results : more();
       });
+    }
+    return more().then(function () {
       results.sort(function (a, b) { return b.found - a.found; });  // stable: rank within the same count
       var listed = results.slice(0, LISTED).map(function (result) { return result.items; });
-      var more = ranked.length - examined.length + results.length - listed.length;
-      if (more > 0) listed.push([{
-        location: "search/", title: "还有约 " + more + " 个页面也有这些字",
+      var left = ranked.length - examined + results.length - listed.length;
+      if (left > 0) listed.push([{
+        location: "search/", title: "还有约 " + left + " 个页面也有这些字",
         text: "这里只列出最相关的 " + LISTED + " 个。多输入几个字，或者换个说法，可以找得更准；也可以按目录查找。",
         score: 0, terms: {}
       }]);
