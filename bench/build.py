@@ -4,7 +4,9 @@ For each size: cold build (empty photo, QR, search and calendar caches), warm bu
 --runs), pages built, seconds per page, peak memory, the share of the warm build spent on images, the
 warm build with the search index made afresh (search cache emptied), and the warm build of a plain
 Material site with as many 1 KB pages (zh search, pages out of the nav) — the ratio of ours to it is
-the figure that matters. Every build is a fresh process, as `make build` runs it.
+the figure that matters. Every build is a fresh process, as `make build` runs it. Then, for each size, what
+a phone receives from the built site (weight.py): each page type's first visit, the largest HTML page, and
+the search's bytes and seconds a query.
 
     .venv/bin/python bench/build.py                 # S M L, 3 warm runs each
     .venv/bin/python bench/build.py --sizes S M --runs 5
@@ -27,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import campaigns
+import weight
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "bench"
@@ -124,7 +127,8 @@ def measure(size: str, runs: int, work: Path) -> dict:
         "memory": max(r["memory"] for r in warm + [cold]),
         "afresh": median("wall", afresh),
         "plain": median("wall", plain_runs),
-    }
+        "weight": weight.measure(site),
+    }  # what a phone receives from the built site
 
 
 def report(rows: list[dict]) -> None:
@@ -166,6 +170,8 @@ def main() -> None:
             print(f"{size}：生成并构建……", flush=True)
             rows.append(measure(size, args.runs, work))
         report(rows)
+        for row in rows:
+            weight.report(row["size"], row["weight"])
 
 
 if __name__ == "__main__":

@@ -41,14 +41,14 @@ def town_name(index: int) -> str:
     return f"{first}{second}{'' if index < 100 else index // 100}镇"
 
 
-def phone_photo(path: Path, seed: int) -> None:
+def phone_photo(path: Path, seed: int, size: tuple[int, int] = PHOTO_SIZE) -> None:
     """A 4000×3000 JPEG at phone quality (~3 MB): smooth shapes, sensor-like noise, EXIF with GPS.
 
     Seeded noise, so a photo's bytes depend only on its seed; every third one is stored sideways.
     """
     rng = random.Random(seed)
-    scene = Image.frombytes("RGB", (250, 188), rng.randbytes(250 * 188 * 3)).resize(PHOTO_SIZE, Image.BICUBIC)
-    grain = Image.frombytes("L", PHOTO_SIZE, rng.randbytes(PHOTO_SIZE[0] * PHOTO_SIZE[1])).convert("RGB")
+    scene = Image.frombytes("RGB", (250, 188), rng.randbytes(250 * 188 * 3)).resize(size, Image.BICUBIC)
+    grain = Image.frombytes("L", size, rng.randbytes(size[0] * size[1])).convert("RGB")
     photo = Image.blend(scene, grain, 0.06)
     exif = Image.Exif()
     exif[ExifTags.Base.Orientation] = 6 if seed % 3 == 0 else 1
@@ -62,20 +62,21 @@ def phone_photo(path: Path, seed: int) -> None:
     os.replace(temporary, path)
 
 
-def photo_pool(folder: Path, count: int, workers: int) -> list[Path]:
+def photo_pool(folder: Path, count: int, workers: int, size: tuple[int, int] = PHOTO_SIZE) -> list[Path]:
     """`count` distinct phone photos in `folder`, generated once and kept (a cache for later runs)."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"IMG_{n:04d}.jpg" for n in range(count)]
     missing = [(p, n) for n, p in enumerate(paths) if not p.exists()]
     if missing:
-        print(f"生成 {len(missing)} 张 4000×3000 的手机照片（只在第一次）……", flush=True)
+        print(f"生成 {len(missing)} 张 {size[0]}×{size[1]} 的手机照片（只在第一次）……", flush=True)
         with ProcessPoolExecutor(workers) as pool:
-            list(pool.map(phone_photo, *zip(*missing)))
+            list(pool.map(phone_photo, *zip(*missing), [size] * len(missing)))
     return paths
 
 
-def project(size: str, out: Path, photos: Path, workers: int = 2) -> Path:
-    """Write the project of `size` into `out` (replacing it); return the folder to build."""
+def project(size: str, out: Path, photos: Path, workers: int = 2, photo_size: tuple[int, int] = PHOTO_SIZE) -> Path:
+    """Write the project of `size` into `out` (replacing it); return the folder to build. Tests use smaller
+    photos (`photo_size`): the pages are the same, the photo work far less."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -88,7 +89,7 @@ def project(size: str, out: Path, photos: Path, workers: int = 2) -> Path:
         shutil.copytree(SAMPLE / "content", out / "content", dirs_exist_ok=True)
         return out
     sample = _read_sample()
-    pool = photo_pool(photos, towns * PHOTOS_PER_TOWN, workers)
+    pool = photo_pool(photos, towns * PHOTOS_PER_TOWN, workers, photo_size)
     data = out / "data"
     _write(data / "campaign.yml", {**sample["campaign"], "title": f"市民看城市变化提意见建议（{towns} 个镇合成数据）"})
     domains = []
@@ -99,7 +100,7 @@ def project(size: str, out: Path, photos: Path, workers: int = 2) -> Path:
             source = pool[index * PHOTOS_PER_TOWN + n % PHOTOS_PER_TOWN]
             photo["image"] = f"{index:03d}/{source.name}"
             if not (data / "images" / photo["image"]).exists():
-                os.symlink(source, data / "images" / photo["image"])
+                _link(source, data / "images" / photo["image"])
         domains += town["domains"]
         _write(data / "activities" / f"t{index:03d}.yml", town["activities"])
         for achievements in town["achievements"]:
@@ -171,9 +172,25 @@ def _photos(node):
             yield from _photos(value)
 
 
+def _link(source: Path, target: Path) -> None:
+    """A hard link (the data refuses symbolic links out of data/images/), or a copy across file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Shared values written out each time: the data refuses YAML anchors and aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def _write(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    text = yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, width=1000)
+    path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents, get_toc
 
+from campaign.data.history import last_changed
 from campaign.data.load import Site, load_site
 from campaign.data.problems import DataProblems, Problem
 from campaign.data.schema import schema_files
@@ -43,6 +44,8 @@ log = get_plugin_logger("campaign")
 _site: Site | None = None
 _bodies: dict[str, str] = {}  # src_uri -> the generated page's HTML, put before its converted Markdown
 _share: ShareImage | None = None  # the picture chat apps show beside a link
+_changed: dict[str, dict] = {}  # "data" and "content": each file's last change (data/history.py)
+_updated: dict[str, object] = {}  # src_uri -> the day a generated page's data last changed
 
 
 def on_config(config):
@@ -54,6 +57,7 @@ def on_config(config):
         # Photos are processed here, before MkDocs writes anything: a bad one stops the build.
         _site = replace(loaded, pictures=process_images(loaded.images, data_dir / "images", _cache(config, "images")))
     _take_identity(config, _site.campaign)
+    _changed.update(data=last_changed(data_dir), content=last_changed(Path(config.docs_dir)))
     if assets.BUNDLE not in config.extra_css:
         raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {assets.BUNDLE}（由 hooks/campaign/ 下各部件的样式合并而成）。")
     return config
@@ -116,7 +120,8 @@ def _check_handwritten(files: Files, config) -> None:
 def _add_files(files: Files, config) -> Files:
     in_nav = set(_nav_paths(config.nav or []))
     _bodies.clear()  # mkdocs serve rebuilds in this process: no body of a page that is gone
-    for page in build_pages(_site, site_url=config.site_url):
+    _updated.clear()
+    for page in build_pages(_site, site_url=config.site_url, changed=_changed["data"]):
         handwritten = files.get_file_from_path(page.src_uri)
         if handwritten is not None:
             files.remove(handwritten)
@@ -126,6 +131,7 @@ def _add_files(files: Files, config) -> Files:
         text = page.source(handwritten.content_string if handwritten else None)  # checked: _check_handwritten
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
         _bodies[page.src_uri] = page.body
+        _updated[page.src_uri] = page.updated
     # A hand-written activity or domain page the data lacks is published on its own (make check warns).
     for file in list(files):
         if (
@@ -158,6 +164,10 @@ def on_page_markdown(markdown, page, config, files):
     # Generated pages, those with hand-written text appended included, were escaped by pages.py.
     if page.file.generated_by is None:
         page.meta = escape_meta(page.meta)
+    # The sitemap's lastmod: when the data and any hand-written text of the page last changed, not the build day.
+    days = [day for day in (_updated.get(page.file.src_uri), _changed["content"].get(page.file.src_uri)) if day]
+    if days:
+        page.update_date = max(days).isoformat()
     return markdown
 
 
@@ -186,19 +196,12 @@ def on_template_context(context, template_name, config):
     return context
 
 
-# Material's search box is a role="dialog" without a name (axe's aria-dialog-name, as Lighthouse
-# reports it): give it one. tests/test_build.py fails if a Material upgrade changes the tag.
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-NAMED_SEARCH_DIALOG = SEARCH_DIALOG.replace(' role="dialog"', ' role="dialog" aria-label="搜索"')
-
-
 def on_post_page(output, page, config):
     # Every page's Content-Security-Policy: the theme's inline scripts by hash, none from the page's own HTML.
-    return with_policy(output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1), page.content or "")
+    return with_policy(output, page.content or "")
 
 
 def on_post_template(output, template_name, config):
-    output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
     return with_policy(output) if template_name.endswith(".html") else output
 
 

@@ -8,6 +8,7 @@ on `tests/campaigns/sample/` (a copy of the sample campaign: data and hand-writt
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -79,3 +80,16 @@ def sample_site(tmp_path_factory) -> Path:
     result = mkdocs_build(copy_project(parent), site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+def search_docs(site: Path) -> list[dict]:
+    """The search's sections as published (features/search/index.py): location, title, plain text."""
+    manifest = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = [
+        json.loads((site / f"search/pages/{n}.json").read_text(encoding="utf-8")) for n in range(manifest["pages"])
+    ]
+    return [
+        {"location": page["u"] + (f"#{anchor}" if anchor else ""), "title": title, "text": text}
+        for page in pages
+        for anchor, title, text in page["s"]
+    ]

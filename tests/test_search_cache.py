@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from campaign.html.cache import Memo
 from conftest import mkdocs_build
+from conftest import search_docs as docs
 
 MARK = "缓存标记"
-
-
-def docs(site: Path) -> list[dict]:
-    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
 def test_a_memo_keeps_what_its_build_asked_for_and_nothing_under_another_salt(tmp_path):

@@ -441,7 +441,8 @@ TOTALS_FIELDS = [
 OUTPUT_FIELDS = ["label", "value", "value_exact", "unit", "domain", "as_of", "reported", "source"]
 
 
-def item_records(ledger: Ledger, domain_name) -> list[dict]:
+def item_records(ledger: Ledger, domain_name, page_url) -> list[dict]:
+    """The items as open data; `page_url(position)` is the ledger page that lists the item at that position."""
     return [
         {
             "id": i.id,
@@ -454,9 +455,9 @@ def item_records(ledger: Ledger, domain_name) -> list[dict]:
             "reason": i.reason,
             "response": i.response,
             "links": list(i.links),
-            "url": f"ledger/#{i.id}",
+            "url": f"{page_url(n)}#{i.id}",
         }
-        for i in ledger.items
+        for n, i in enumerate(ledger.items)
     ]
 
 

@@ -31,6 +31,8 @@ from campaign.fields.figures import roll_up
 from campaign.fields.photos import image_uses
 
 IMAGES = {Photo: "image", WeChat: "qr", MiniProgram: "qr"}  # the models that name an image, and the key naming it
+# What every page shows: the campaign's title and feedback channels, the domains' names.
+COMMON_SOURCES = (KIND["campaign"].pattern, KIND["domains"].pattern)
 
 
 @dataclass
@@ -47,6 +49,9 @@ class Site:
     pictures: dict = field(default_factory=dict)  # image path -> images.Picture, once processed
     ledger: Ledger = field(default_factory=Ledger)  # 你说我办: data/feedback/*.yml
     reports: dict[str, Report] = field(default_factory=dict)  # activity id -> its 回顾: data/reports/*.yml
+    # The file each activity ("activities/<id>") and each domain's achievements ("domains/<id>") come from,
+    # relative to the data folder: what a page was made from, for its "最近更新" date.
+    files: dict[str, str] = field(default_factory=dict)
 
     # Looked up once per page or per item: dictionaries, so a city-sized campaign stays linear.
     def domain(self, domain_id: str) -> Domain:
@@ -66,6 +71,16 @@ class Site:
 
     def activities_of(self, domain_id: str | None) -> list[Activity]:
         return self._by_domain.get(domain_id, [])
+
+    def sources_of_activity(self, activity_id: str) -> tuple[str, ...]:
+        """The data files an activity's pages are made from (relative to the data folder)."""
+        return (*COMMON_SOURCES, self.files[f"activities/{activity_id}"])
+
+    def sources_of_domain(self, domain_id: str) -> tuple[str, ...]:
+        """A domain page's: its achievements, its activities' files and the ledger (the page lists its items)."""
+        files = sorted({self.files[f"activities/{a.id}"] for a in self.activities_of(domain_id)})
+        achievements = self.files.get(f"domains/{domain_id}")
+        return (*COMMON_SOURCES, *files, *([achievements] if achievements else []), "feedback/")
 
     def report(self, activity_id: str) -> Report | None:
         return self.reports.get(activity_id)
@@ -168,6 +183,10 @@ def load_site(data_dir: Path) -> Site:
         images=_image_uses(campaign[0], campaign + domains + activities + achievements + reports),
         ledger=merged([f.item for f in feedback]),
         reports={f.item.activity: f.item for f in reports},
+        files={
+            **{f"activities/{f.item.id}": _relative(f.source, data_dir) for f in activities},
+            **{f"domains/{f.item.domain}": _relative(f.source, data_dir) for f in achievements if f.item.domain},
+        },
     )
 
 
@@ -179,6 +198,10 @@ def _image_uses(campaign: _Found, found: list[_Found]) -> dict[str, list[str]]:
             f"{campaign.source.label}:{campaign.source.line_of(('share_image',))}"
         )
     return uses
+
+
+def _relative(source: Source, data_dir: Path) -> str:
+    return Path(source.path).resolve().relative_to(data_dir.resolve()).as_posix()
 
 
 def _campaign_year(source: Source | None) -> int:

@@ -37,7 +37,7 @@ class Source:
 
     def __init__(self, path: Path | None, label: str, text: str | None = None):
         """The file at `path`, or `text` read as that file's (front matter: blank lines before it keep its lines)."""
-        self.label = label
+        self.path, self.label = path, label
         self.lines: dict[Path_, int] = {}
         self.problems: list[Problem] = []
         text = self._text(Path(path)) if text is None else text

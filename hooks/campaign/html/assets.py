@@ -28,6 +28,7 @@ COMPONENTS = (
     "features/feedback/feedback.css",
     "features/ledger/ledger.css",
     "features/news/news.css",
+    "features/pager/pager.css",
     "features/large_type/large-type.css",
 )
 # Not bundled: only overrides/poster.html links it, and its @page rule must not shape other pages' print.

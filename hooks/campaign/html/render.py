@@ -9,6 +9,7 @@ rewrite links inside raw HTML.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,9 @@ class PageSpec:
     template: str
     context: dict = field(default_factory=dict)
     meta: dict = field(default_factory=dict)  # front matter: description, template, search exclusion
+    # The data files the page is made from, relative to the data folder ("folder/" for all in it); empty:
+    # the whole campaign. Its "最近更新" date is the newest of theirs (data/history.py).
+    sources: tuple[str, ...] = ()
 
 
 def page_url(src_uri: str) -> str:
@@ -116,6 +120,13 @@ def datetime_attr(when: When) -> str:
     return ""
 
 
+def runs(items: list, attribute: str) -> list[tuple[object, list]]:
+    """Consecutive items with the same `attribute`, in their order (Jinja's groupby sorts them)."""
+    return [
+        (value, list(group)) for value, group in itertools.groupby(items, key=lambda item: getattr(item, attribute))
+    ]
+
+
 def environment() -> Environment:
     """A fresh Jinja environment per build; within one build templates do not change, so none is
     checked on disk again (auto_reload would stat every template at every page). Compiled templates
@@ -137,6 +148,7 @@ def environment() -> Environment:
         moment_cn=moment_cn,
         date_cn=date_cn,
         quoted=quoted,
+        runs=runs,
     )
     env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES, standing=standing, overdue=overdue)
     return env

@@ -25,6 +25,7 @@ from campaign.data.ledger import (
 )
 from campaign.data.load import Site
 from campaign.data.standing import standing
+from campaign.features.ledger import pages as ledger_pages
 from campaign.fields.dates import today
 from campaign.fields.figures import Target
 from campaign.fields.when import When
@@ -299,7 +300,7 @@ def data_files(site: Site, on: date | None = None) -> dict[str, str]:
         "achievements": (task_records(site, on), TASK_FIELDS),
         "figures": (figure_records(site), FIGURE_FIELDS),
         "reports": (report_records(site), REPORT_FIELDS),
-        "feedback": (item_records(site.ledger, site.domain_name), FEEDBACK_FIELDS),
+        "feedback": (item_records(site.ledger, site.domain_name, ledger_pages.item_url), FEEDBACK_FIELDS),
         "feedback-totals": (totals_records(site.ledger), TOTALS_FIELDS),
         "feedback-outputs": (output_records(site.ledger), OUTPUT_FIELDS),
     }

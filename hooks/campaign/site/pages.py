@@ -8,6 +8,7 @@ parse it twice over for nothing: a third of a build's time).
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -27,11 +28,16 @@ from campaign.features.ledger import pages as ledger
 from campaign.features.news import pages as news
 from campaign.features.news.news import entries as news_entries
 from campaign.features.poster import pages as poster
+from campaign.features.search import pages as search
 from campaign.fields.dates import today
+from campaign.html.paging import paged
 from campaign.html.render import UNSEARCHED, PageSpec, environment, page_url, relative
 
 UPCOMING = 6  # how many coming activities the home page lists
 REPORTS = 3  # how many of the newest reports it shows, each with a photo
+HOME_DOMAINS = 12  # domains the home page lists; all are on the domains index
+CARDS_PER_PAGE = 50  # activity cards on a page of the activities index
+DOMAINS_PER_PAGE = 60  # domains on a page of the domains index
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,7 @@ class Page:
     title: str
     body: str
     meta: dict = field(default_factory=dict)
+    updated: date | None = None  # when the data it is made from last changed
 
     @property
     def url(self) -> str:
@@ -114,16 +121,32 @@ def split_front_matter(text: str, label: str = "") -> tuple[dict, str]:
     return meta, rest
 
 
-def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[Page]:
-    """Every generated page; `site_url`, the absolute site root, is for calendar feeds and JSON-LD."""
+def build_pages(
+    site: Site, on: date | None = None, site_url: str = "", changed: dict[str, date] | None = None
+) -> list[Page]:
+    """Every generated page; `site_url`, the absolute site root, is for calendar feeds and JSON-LD;
+    `changed`, each data file's last change (data/history.py), dates the pages."""
     on = on or today()
     env = environment()
+    changed = changed or {}
+    newest = max(changed.values(), default=None)
+
+    @functools.cache
+    def newest_in(folder: str) -> date | None:
+        return max((day for path, day in changed.items() if path.startswith(folder)), default=None)
+
+    def updated(spec: PageSpec) -> date | None:
+        if not spec.sources:
+            return newest
+        dates = [newest_in(source) if source.endswith("/") else changed.get(source) for source in spec.sources]
+        return max((day for day in dates if day), default=None)
 
     def render(spec: PageSpec) -> Page:
         here = page_url(spec.src_uri)
         link = lambda target: relative(here, target)
-        body = env.get_template(spec.template).render(site=site, link=link, today=on, **spec.context)
-        return Page(spec.src_uri, spec.title, body, spec.meta)
+        day = updated(spec)
+        body = env.get_template(spec.template).render(site=site, link=link, today=on, updated=day, **spec.context)
+        return Page(spec.src_uri, spec.title, body, spec.meta, day)
 
     specs = [
         *site_pages(site, on, site_url),
@@ -131,6 +154,7 @@ def build_pages(site: Site, on: date | None = None, site_url: str = "") -> list[
         *poster.pages(site, site_url),
         *ledger.pages(site),
         *news.pages(site, site_url),
+        *search.pages(site),
     ]
     return [render(spec) for spec in specs]
 
@@ -147,17 +171,25 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
                 **dashboard.context(site, on),
                 "upcoming": upcoming(site, on),
                 "reports": [e for e in news_entries(site) if e.report][:REPORTS],
+                "home_domains": HOME_DOMAINS,
             },
             {"description": site.campaign.slogan or title},
         ),
-        PageSpec(
+        *paged(
             "activities/index.md",
             "活动安排",
             "activities.html",
+            by_domain(site),
+            CARDS_PER_PAGE,
             meta={"description": f"{title}：全部活动安排", **UNSEARCHED},
         ),
-        PageSpec(
-            "domains/index.md", "民生领域", "domains.html", meta={"description": f"{title}：各民生领域的重点工作和活动"}
+        *paged(
+            "domains/index.md",
+            "民生领域",
+            "domains.html",
+            site.domains,
+            DOMAINS_PER_PAGE,
+            meta={"description": f"{title}：各民生领域的重点工作和活动"},
         ),
     ]
     specs += [
@@ -167,6 +199,7 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
             "domain.html",
             {"domain": domain, "achievements": site.achievements.get(domain.id)},
             {"description": domain.summary},
+            site.sources_of_domain(domain.id),
         )
         for domain in site.domains
     ]
@@ -182,10 +215,18 @@ def site_pages(site: Site, on: date, site_url: str) -> list[PageSpec]:
                 "jsonld": jsonld.script(jsonld.event(site, activity, site_url)),
             },
             {"description": "，".join(filter(None, (activity.when.reading, activity.where)))},
+            site.sources_of_activity(activity.id),
         )
         for activity in site.activities
     ]
     return specs
+
+
+def by_domain(site: Site) -> list:
+    """Every activity, domain after domain in the order of domains.yml, then those of the whole campaign."""
+    return [
+        activity for domain in site.domains for activity in site.activities_of(domain.id)
+    ] + site.campaign_activities
 
 
 def upcoming(site: Site, on: date) -> list:

@@ -21,6 +21,7 @@ from campaign.data.models import Activity
 from campaign.fields.when import When
 
 BANDS = ("due", "month", "xun1", "xun2", "xun3", "span")  # the order bands are shown in a month
+STATUSES = ("upcoming", "due", "ongoing", "past", "undated")  # the parts of a calendar list, in order
 
 
 def window(when: When, period: When) -> tuple[date, date] | None:
@@ -107,15 +108,15 @@ def agenda(activities: list[Activity], today: date, period: When) -> Agenda:
     past = sorted(found["past"], key=lambda a: (span(a)[1], a.id), reverse=True)
     return Agenda(
         today,
-        _by_month(upcoming, lambda a: span(a)[0]),
-        _by_month(due, lambda a: span(a)[1]),
+        by_month(upcoming, lambda a: span(a)[0]),
+        by_month(due, lambda a: span(a)[1]),
         ongoing,
-        _by_month(past, lambda a: span(a)[1]),
+        by_month(past, lambda a: span(a)[1]),
         sorted(found["undated"], key=lambda a: a.id),
     )
 
 
-def _by_month(activities: list[Activity], day) -> list[tuple[date, list[Activity]]]:
+def by_month(activities: list[Activity], day) -> list[tuple[date, list[Activity]]]:
     groups: dict[date, list[Activity]] = {}
     for activity in activities:
         groups.setdefault(day(activity).replace(day=1), []).append(activity)
@@ -151,6 +152,15 @@ class MonthGrid:
     @property
     def busy_days(self) -> list[tuple[date, list[Slot]]]:
         return [(day, slots) for week in self.weeks for day, slots in week if slots]
+
+    @property
+    def sections(self) -> list[tuple[tuple, list[Slot]]]:
+        """The month page's lists in order, each keyed ("band", band) or ("day", date): the bands of vague
+        dates, each busy day, then what runs through the month."""
+        vague = [(("band", key), self.bands[key]) for key in BANDS[:-1] if self.bands[key]]
+        on_days = [(("day", day), slots) for day, slots in self.busy_days]
+        running = [(("band", "span"), self.bands["span"])] if self.bands["span"] else []
+        return vague + on_days + running
 
 
 def month_grid(activities: list[Activity], first: date, period: When) -> MonthGrid:

@@ -12,6 +12,7 @@ from campaign.data.vocabulary import CAMPAIGN_WIDE, TASK_STATUSES, UNREPORTED
 
 STATUSES = (*TASK_STATUSES.ranked, UNREPORTED)
 BAR_WIDTH = 200  # SVG user units of the longest possible bar (a domain's task count / the largest count)
+CHART_ROWS = 12  # domains the chart draws: a city's thousand are on the domains index instead
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,20 @@ class DomainProgress:
 
 
 def context(site: Site, on: date) -> dict:
-    """What the home page's dashboard shows: task progress per domain and overall, how many tasks are
-    past their deadline, the newest change, and the items of the whole campaign."""
+    """What the home page's dashboard shows: task progress overall and for the first CHART_ROWS domains
+    (the chart would otherwise grow with the campaign), how many tasks are past their deadline, the
+    newest change, and the items of the whole campaign."""
     rows = progress_by_domain(site)
+    shown = rows[:CHART_ROWS]
     tasks = [t for a in [*site.achievements.values(), site.campaign_wide] if a for t in a.tasks]
     totals = status_totals(rows)
-    shown = tuple(s for s in STATUSES if s != UNREPORTED or totals[s])  # 未报进展 only when there are such tasks
     return {
-        "progress": rows,
+        "progress": shown,
         "totals": totals,
-        "scale": bar_scale(rows),
-        "statuses": shown,
+        "scale": bar_scale(shown),
+        "statuses": tuple(
+            s for s in STATUSES if s != UNREPORTED or totals[s]
+        ),  # 未报进展 only when there are such tasks
         "overdue": len(overdue(tasks, on, site.campaign.period)),
         "latest": latest_change(site),
         "whole": site.campaign_wide,

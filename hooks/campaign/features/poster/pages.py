@@ -19,6 +19,7 @@ def pages(site: Site, site_url: str) -> list[PageSpec]:
                 "poster_page.html",
                 {"activity": activity, "ways": channels(site, here, site_url), "address": site_url + here.url},
                 {"description": f"{activity.title}：可打印的 A4 宣传海报", "template": "poster.html", **UNSEARCHED},
+                site.sources_of_activity(activity.id),
             )
         )
     return found
