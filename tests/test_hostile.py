@@ -223,7 +223,7 @@ def served_hostile(hostile_site, tmp_path_factory):
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
 def test_no_alert_fires_and_no_page_scrolls_sideways(served_hostile, browser, large):  # noqa: F811
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    if large:  # 大字模式, as large-type-init.js finds it remembered from an earlier page
+    if large:  # 大字模式, as care-init.js finds it remembered from an earlier page
         context.add_init_script("localStorage.setItem('cc-large-type', '1')")
     page = context.new_page()
     dialogs = []

@@ -1,5 +1,5 @@
 // The 大字模式 button in the header: shows it (and the footer's line about it), switches the mode and remembers the choice across
-// pages (localStorage; large-type-init.js applies it before the next page is painted).
+// pages (localStorage; care-init.js applies it before the next page is painted).
 (function () {
   var root = document.documentElement;
   document.querySelectorAll("[data-cc-large-hint]").forEach(function (hint) { hint.hidden = false; });
