@@ -9,22 +9,17 @@ export PYTHONPATH := hooks
 export SOURCE_DATE_EPOCH ?= $(shell $(PYTHON) -c "import time; print(int(time.time() + 8*3600) // 86400 * 86400 + 4*3600)")
 SITE_URL = $(shell sed -n 's/^site_url: *//p' mkdocs.yml)
 
-.PHONY: build test bench serve check schemas new-activity import linkcheck publish lock clean
+.PHONY: build test bench serve check schemas new-activity new-report import export linkcheck publish lock clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Build into a fresh folder and swap it in only when the whole build passed,
-# so a data mistake never leaves a broken or half-written site/.
+# One build at a time, into a folder of its own, swapped with site/ in one step only when the whole
+# build passed: a data mistake never leaves a broken or half-written site/, nor a moment without one.
 build: $(VENV)/.installed
-	rm -rf .site.new
-	$(BIN)/mkdocs build --strict --site-dir .site.new
-	rm -rf .site.old
-	if [ -d site ]; then mv site .site.old; fi
-	mv .site.new site
-	rm -rf .site.old
+	$(BIN)/python -m campaign.ops.build site $(BIN)/mkdocs build --strict
 	@echo "网站已生成：site/"
 
 # Every internal link and #anchor of the built site, raw HTML included; external links are only listed.
@@ -62,11 +57,21 @@ check: $(VENV)/.installed
 new-activity: $(VENV)/.installed
 	$(BIN)/python -m campaign new-activity $(or $(CAMPAIGN_DATA),data) $(ARGS)
 
-# Import the office's 配档表 (.docx or .xlsx): make import FILE=配档表.docx [OUT=folder] [FORCE=1] [KEEP_NAMES=1]
+# Write an activity's closing report (回顾) into data/reports/: asks for each field, or takes them all:
+# make new-report ARGS='--activity campus-open-day --held 2021-09-24 --summary … --photo "路径|画面描述"'
+new-report: $(VENV)/.installed
+	$(BIN)/python -m campaign new-report $(or $(CAMPAIGN_DATA),data) $(ARGS)
+
+# Import the office's 配档表 (.docx, .xlsx, .xls, .et, .ods): make import FILE=配档表.docx [OUT=folder] [FORCE=1]
+# [KEEP_NAMES=1]; a workbook from make export, reviewed and edited, updates the entries its 编号 column names.
 import: $(VENV)/.installed
-	$(if $(FILE),,$(error 请指定配档表：make import FILE=配档表.docx（Word 或 Excel 文件）))
+	$(if $(FILE),,$(error 请指定配档表：make import FILE=配档表.docx（Word、Excel 或 WPS 文件）))
 	$(BIN)/python -m campaign import "$(FILE)" --out $(or $(OUT),$(CAMPAIGN_DATA),data) \
 		$(if $(FORCE),--force) $(if $(KEEP_NAMES),--keep-names)
+
+# The campaign as a 配档表 for review and approval: export/配档表.xlsx and export/配档表.docx [OUT=path/stem]
+export: $(VENV)/.installed
+	$(BIN)/python -m campaign export $(or $(CAMPAIGN_DATA),data) --out $(or $(OUT),export/配档表)
 
 # The JSON Schema of each kind of data file, for editors' YAML plugins; regenerate after changing models.py.
 schemas: $(VENV)/.installed
@@ -80,4 +85,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf site .site.new .site.old .pytest_cache
+	rm -rf site .site.new-* .site.lock .pytest_cache

@@ -9,6 +9,7 @@ same files, byte for byte.
 
     .venv/bin/python bench/campaigns.py M /tmp/m     # a project folder: mkdocs.yml, content/, data/
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,10 @@ ACTIVITIES_PER_TOWN = 30
 LEDGER_ITEMS_PER_TOWN = 20
 PHOTOS_PER_TOWN = 10  # the town's photo uses take these in turn (the sample, too, shows some photos twice)
 PHOTO_SIZE = (4000, 3000)
-_NAMES = (("东", "西", "南", "北", "新", "安", "宁", "和", "兴", "平"),
-          ("河", "山", "湖", "港", "桥", "林", "园", "庄", "岭", "湾"))
+_NAMES = (
+    ("东", "西", "南", "北", "新", "安", "宁", "和", "兴", "平"),
+    ("河", "山", "湖", "港", "桥", "林", "园", "庄", "岭", "湾"),
+)
 
 
 def town_name(index: int) -> str:
@@ -49,7 +52,10 @@ def phone_photo(path: Path, seed: int) -> None:
     exif = Image.Exif()
     exif[ExifTags.Base.Orientation] = 6 if seed % 3 == 0 else 1
     exif[ExifTags.Base.Make], exif[ExifTags.Base.Model] = "Phone", "Model 12"
-    exif[ExifTags.IFD.GPSInfo] = {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (36.0, 29.0, float(seed % 60))}
+    exif[ExifTags.IFD.GPSInfo] = {
+        ExifTags.GPS.GPSLatitudeRef: "N",
+        ExifTags.GPS.GPSLatitude: (36.0, 29.0, float(seed % 60)),
+    }
     temporary = path.with_suffix(".tmp")
     photo.save(temporary, "JPEG", quality=92, exif=exif)
     os.replace(temporary, path)
@@ -107,7 +113,7 @@ def project(size: str, out: Path, photos: Path, workers: int = 2) -> Path:
 
 def _read_sample() -> dict:
     data = ROOT / "data"
-    load = lambda path: yaml.safe_load(path.read_text(encoding="utf-8"))  # noqa: E731
+    load = lambda path: yaml.safe_load(path.read_text(encoding="utf-8"))
     return {
         "campaign": load(data / "campaign.yml"),
         "domains": load(data / "domains.yml"),
@@ -121,9 +127,9 @@ def _town(sample: dict, index: int) -> dict:
     """The sample's domains, activities, achievements and ledger as town `index`'s own."""
     prefix, name = f"t{index:03d}-", town_name(index)
     sample = yaml.safe_load(yaml.safe_dump(sample, allow_unicode=True))  # a deep copy
-    domain = lambda domain_id: prefix + domain_id  # noqa: E731
+    domain = lambda domain_id: prefix + domain_id
     activity_ids = {a["id"] for a in sample["activities"]}
-    link = lambda target: prefix + target if target in activity_ids or "/" in target else target  # noqa: E731
+    link = lambda target: prefix + target if target in activity_ids or "/" in target else target
 
     for d in sample["domains"]:
         d["id"], d["name"] = domain(d["id"]), f"{name}·{d['name']}"
@@ -147,8 +153,12 @@ def _town(sample: dict, index: int) -> dict:
         totals["label"] = f"{name}{totals['label']}"
         if totals.get("domain"):
             totals["domain"] = domain(totals["domain"])
-    return {"domains": sample["domains"], "activities": activities, "achievements": sample["achievements"],
-            "feedback": {**ledger, "items": items}}
+    return {
+        "domains": sample["domains"],
+        "activities": activities,
+        "achievements": sample["achievements"],
+        "feedback": {**ledger, "items": items},
+    }
 
 
 def _photos(node):

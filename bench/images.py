@@ -8,11 +8,12 @@ are cores:
   upright, a cascade of resizes, the same encoders and settings; no hashing, no colour management,
   no cache, no checks. The pipeline must reach ≥ 90% of its throughput.
 - reference: the issue's yardstick, three WebP widths by the same method (~3.7 images/s per core there).
-- pipeline: campaign.images.process_images on an empty cache (cold), then again (warm).
+- pipeline: campaign.features.gallery.images.process_images on an empty cache (cold), then again (warm).
 
     make bench                                   # part of it
     .venv/bin/python bench/images.py --count 60
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,10 +29,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from PIL import Image, ImageOps  # noqa: E402
+from PIL import Image, ImageOps
 
-import campaigns  # noqa: E402
-from campaign import images  # noqa: E402
+import campaigns
+from campaign.features.gallery import images
 
 REFERENCE = {"widths": (1600, 1000, 600), "encoders": {"webp": ("WEBP", {"quality": 78, "method": 4})}}
 
@@ -79,21 +80,37 @@ def measure(count: int) -> dict:
         warm = time.perf_counter() - start
         outputs = [f for f in cache.iterdir() if not f.name.endswith(".json")]
         same = sorted(f.suffix for f in Path(tmp, "cheapest").iterdir()) == sorted(f.suffix for f in outputs)
-    return {"count": count, "workers": workers, "cheapest": base, "reference": yardstick, "cold": cold,
-            "warm": warm, "files": len(outputs), "same": same}
+    return {
+        "count": count,
+        "workers": workers,
+        "cheapest": base,
+        "reference": yardstick,
+        "cold": cold,
+        "warm": warm,
+        "files": len(outputs),
+        "same": same,
+    }
 
 
 def report(r: dict) -> None:
     n, cores = r["count"], r["workers"]
-    rate = lambda seconds: n / seconds / cores  # noqa: E731 — images per second per core
-    print(f"photos: {n} × 4000×3000 JPEG (a third sideways), {cores} processes on {cores} cores; "
-          f"{r['files'] // n} files per photo ({len(images.WIDTHS)} widths × {', '.join(images.ENCODERS)})")
+    rate = lambda seconds: n / seconds / cores
+    print(
+        f"photos: {n} × 4000×3000 JPEG (a third sideways), {cores} processes on {cores} cores; "
+        f"{r['files'] // n} files per photo ({len(images.WIDTHS)} widths × {', '.join(images.ENCODERS)})"
+    )
     print(f"  cheapest Pillow, same files:    {r['cheapest']:6.2f} s  {rate(r['cheapest']):5.2f} images/s per core")
-    print(f"  pipeline, cold:                 {r['cold']:6.2f} s  {rate(r['cold']):5.2f} images/s per core"
-          f"  = {r['cheapest'] / r['cold']:.0%} of cheapest (target ≥ 90%)")
-    print(f"  pipeline, warm:                 {r['warm']:6.3f} s  ({r['warm'] / r['cold']:.1%} of cold: cache checks only)")
-    print(f"  reference, 3 WebP widths:       {r['reference']:6.2f} s  {rate(r['reference']):5.2f} images/s per core"
-          f"  (the issue's machine: ~3.7)")
+    print(
+        f"  pipeline, cold:                 {r['cold']:6.2f} s  {rate(r['cold']):5.2f} images/s per core"
+        f"  = {r['cheapest'] / r['cold']:.0%} of cheapest (target ≥ 90%)"
+    )
+    print(
+        f"  pipeline, warm:                 {r['warm']:6.3f} s  ({r['warm'] / r['cold']:.1%} of cold: cache checks only)"
+    )
+    print(
+        f"  reference, 3 WebP widths:       {r['reference']:6.2f} s  {rate(r['reference']):5.2f} images/s per core"
+        f"  (the issue's machine: ~3.7)"
+    )
     if not r["same"]:
         print("  注意：cheapest 与流水线输出的文件种类不同，比较不成立")
 

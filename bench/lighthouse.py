@@ -9,6 +9,7 @@ gzipped as a production server sends them. Each page is scored --runs times and 
 judged, as Lighthouse's documentation on variability advises. Not part of `make test`: the performance
 score moves from run to run and with the machine's load.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {"home": "", "calendar": "calendar/", "domain": "domains/healthcare/",
-         "activity": "activities/hospital-open-day/"}
+PAGES = {
+    "home": "",
+    "calendar": "calendar/",
+    "domain": "domains/healthcare/",
+    "activity": "activities/hospital-open-day/",
+}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 CACHE = Path(os.environ.get("LIGHTHOUSE_DIR") or Path.home() / ".cache" / "campaign-lighthouse")
@@ -43,8 +48,11 @@ class _Compressing(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if path.suffix not in {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"} or not path.is_file() \
-                or "gzip" not in self.headers.get("Accept-Encoding", ""):
+        if (
+            path.suffix not in {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+            or not path.is_file()
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()  # anything else, and the redirect from a folder without its /
         body = gzip.compress(path.read_bytes(), mtime=0)
         self.send_response(200)
@@ -63,22 +71,37 @@ def lighthouse() -> Path:
     if not binary.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         print(f"installing lighthouse into {CACHE} …", file=sys.stderr)
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(CACHE), "lighthouse"],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(CACHE), "lighthouse"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
     return binary
 
 
 def score(binary: Path, url: str, report: Path) -> dict:
     """One Lighthouse run: the four category scores and the weighted audits that were not perfect."""
-    subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
-                    f"--only-categories={','.join(CATEGORIES)}",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                   env={**os.environ, "CHROME_PATH": CHROME}, check=True)
+    subprocess.run(
+        [
+            str(binary),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROME},
+        check=True,
+    )
     result = json.loads(report.read_text(encoding="utf-8"))
     scores = {c: round(result["categories"][c]["score"] * 100) for c in CATEGORIES}
-    misses = [f"{c}: {ref['id']} ({result['audits'][ref['id']]['score']})" for c in CATEGORIES
-              for ref in result["categories"][c]["auditRefs"]
-              if ref.get("weight") and (result["audits"][ref["id"]].get("score") or 1) < 1]
+    misses = [
+        f"{c}: {ref['id']} ({result['audits'][ref['id']]['score']})"
+        for c in CATEGORIES
+        for ref in result["categories"][c]["auditRefs"]
+        if ref.get("weight") and (result["audits"][ref["id"]].get("score") or 1) < 1
+    ]
     return {"scores": scores, "misses": misses}
 
 
@@ -106,8 +129,10 @@ def main() -> int:
                 runs = [score(binary, url, Path(www) / f"{name}.json") for _ in range(args.runs)]
                 median = {c: statistics.median(r["scores"][c] for r in runs) for c in CATEGORIES}
                 spread = sorted(r["scores"]["performance"] for r in runs)
-                cells = [f"{median[c]:g}" + (f" ({spread[0]}–{spread[-1]})" if c == "performance" else "")
-                         for c in CATEGORIES]
+                cells = [
+                    f"{median[c]:g}" + (f" ({spread[0]}–{spread[-1]})" if c == "performance" else "")
+                    for c in CATEGORIES
+                ]
                 print(f"{name:10}" + "".join(f"{cell:>16}" for cell in cells))
                 if any(median[c] < TARGETS[c] for c in CATEGORIES):
                     failing += 1

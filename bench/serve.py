@@ -6,6 +6,7 @@ until the new title is served. Prints each time and the median (target ≤ 2 s).
 
     .venv/bin/python bench/serve.py --runs 5
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import campaigns  # noqa: E402
+import campaigns
 
 ROOT = campaigns.ROOT
 PAGE = "shantou/activities/hospital-open-day/"
@@ -56,11 +57,20 @@ def measure(runs: int) -> list[float]:
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
         project = campaigns.project("S", Path(tmp) / "S", ROOT / ".cache" / "bench" / "photos")
         port = free_port()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks"),
-               "CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"), "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr")}
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
-                                   f"127.0.0.1:{port}"], cwd=project, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        env = {
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONPATH": str(ROOT / "hooks"),
+            "CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"),
+            "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr"),
+        }
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             url = f"http://127.0.0.1:{port}/{PAGE}"
             wait_for(url, "医院开放日", 120)  # the first build
@@ -81,8 +91,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     times = measure(parser.parse_args().runs)
-    print(f"make serve（示例 S）：保存 YAML 到页面更新 {statistics.median(times):.2f} s（中位数，目标 ≤ 2 s）；"
-          f"各次 {', '.join(f'{t:.2f}' for t in times)} s")
+    print(
+        f"make serve（示例 S）：保存 YAML 到页面更新 {statistics.median(times):.2f} s（中位数，目标 ≤ 2 s）；"
+        f"各次 {', '.join(f'{t:.2f}' for t in times)} s"
+    )
 
 
 if __name__ == "__main__":

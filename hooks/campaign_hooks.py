@@ -2,14 +2,15 @@
 
 Only this file knows MkDocs. It validates the data before anything is written (on_config),
 and adds the generated pages, open-data and calendar files to the build (on_files); every page gets
-its feedback block (on_page_context, on_template_context for 404.html). Material's search indexes an
-unchanged page from the entries it made last time (on_config, on_post_build; tests/test_search_cache.py
-fails if a Material upgrade changes what this relies on).
+its feedback block (on_page_context, on_template_context for 404.html). The search cache is a hook of its
+own, search_cache_hooks.py.
 """
+
 from __future__ import annotations
 
-import json
+import contextlib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import escape
@@ -18,36 +19,38 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import TableOfContents, get_toc
 
+from campaign.data.load import Site, load_site
+from campaign.data.problems import DataProblems, Problem
+from campaign.data.schema import schema_files
+from campaign.features.calendar import history
+from campaign.features.calendar.ics import feeds
+from campaign.features.feedback.feedback import feedback_block, qr_files
+from campaign.features.gallery.images import process_images, site_files
+from campaign.features.news import news
+from campaign.fields.dates import ClockError, now, today
+from campaign.fields.text import MAX_NESTING, too_deep
+
 # Imported at top level: this folder is on sys.path only while MkDocs loads this file.
 from campaign.html import assets
-from campaign.html.cache import Memo, cache_dir, key, link_into, versions
-from campaign.features.feedback.feedback import feedback_block, qr_files
-from campaign.features.calendar.ics import feeds
-from campaign.features.gallery.images import process_images, site_files
-from campaign.data.load import Site, load_site
-from campaign.site.opendata import data_files
-from campaign.site.pages import build_pages, escape_meta
-from campaign.data.problems import DataProblems
+from campaign.html.cache import CacheError, cache_dir, link_into
+from campaign.html.csp import with_policy
 from campaign.html.render import BYTECODE, element_ids, toc_tokens
-from campaign.data.schema import schema_files
+from campaign.site.opendata import data_files
+from campaign.site.pages import build_pages, escape_meta, split_front_matter
 
 log = get_plugin_logger("campaign")
 _site: Site | None = None
 _bodies: dict[str, str] = {}  # src_uri -> the generated page's HTML, put before its converted Markdown
-_search_memo: Memo | None = None  # search entries by page
 
 
 def on_config(config):
     global _site
-    # CAMPAIGN_DATA builds another campaign (e.g. examples/sibaoshan) with the same code and theme.
-    data_dir = Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
-    try:
-        _site = load_site(data_dir)
+    data_dir = _data_dir(config)
+    with _stop_on_mistakes():
+        today()  # an unreadable SOURCE_DATE_EPOCH stops the build here, not in MkDocs' sitemap
+        loaded = load_site(data_dir)
         # Photos are processed here, before MkDocs writes anything: a bad one stops the build.
-        _site.pictures.update(process_images(_site.images, data_dir / "images", _cache(config, "images")))
-    except DataProblems as problems:
-        log.error("\n" + problems.report())
-        raise Abort("数据有误，构建已停止。") from None
+        _site = replace(loaded, pictures=process_images(loaded.images, data_dir / "images", _cache(config, "images")))
     # Material prints site_name raw in places (the logo's aria-label, the header, <title>): hand it
     # over escaped, as Markup, so it is escaped exactly once everywhere (`| e` leaves Markup alone).
     config["site_name"] = escape(_site.campaign.title)
@@ -55,11 +58,53 @@ def on_config(config):
         raise Abort("mkdocs.yml 缺少 site_url（网站的完整网址）：日历订阅需要它。")
     if assets.BUNDLE not in config.extra_css:
         raise Abort(f"mkdocs.yml 的 extra_css 应当列出 {assets.BUNDLE}（由 hooks/campaign/ 下各部件的样式合并而成）。")
-    _remember_search_entries(config)
     return config
 
 
+@contextlib.contextmanager
+def _stop_on_mistakes():
+    """Stop the build with the Chinese report of what went wrong: data, a hand-written page, a cache, the clock."""
+    try:
+        yield
+    except DataProblems as problems:
+        log.error("\n" + problems.report())
+        raise Abort("数据有误，构建已停止。") from None
+    except (CacheError, ClockError) as error:
+        log.error(str(error))
+        raise Abort("构建已停止，原来的网站没有改动。") from None
+
+
 def on_files(files: Files, config) -> Files:
+    with _stop_on_mistakes():
+        _check_handwritten(files, config)
+        return _add_files(files, config)
+
+
+def _check_handwritten(files: Files, config) -> None:
+    """Hand-written pages: front matter MkDocs would silently drop or that would not print, and lists nested
+    so deep that Markdown gives up with a RecursionError, as problems with file:line."""
+    problems = []
+    for file in files.documentation_pages():
+        label = os.path.relpath(file.abs_src_path, Path(config.config_file_path).parent)
+        text = file.content_string
+        try:
+            split_front_matter(text, label)
+        except DataProblems as found:
+            problems += found.problems
+        if line := too_deep(text):
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    f"列表或引用套了太多层（超过 {MAX_NESTING} 层）。",
+                    "把层层缩进的列表改成一层或两层，每项单独一行，以“- ”开头。",
+                )
+            )
+    if problems:
+        raise DataProblems(problems)
+
+
+def _add_files(files: Files, config) -> Files:
     in_nav = set(_nav_paths(config.nav or []))
     _bodies.clear()  # mkdocs serve rebuilds in this process: no body of a page that is gone
     for page in build_pages(_site, site_url=config.site_url):
@@ -69,17 +114,22 @@ def on_files(files: Files, config) -> Files:
         # Only the pages mkdocs.yml's nav lists are in the nav every page repeats: listing every
         # activity there would make each page carry them all (build time grows with the square).
         inclusion = InclusionLevel.INCLUDED if page.src_uri in in_nav else InclusionLevel.NOT_IN_NAV
-        text = page.source(handwritten.content_string if handwritten else None)
+        text = page.source(handwritten.content_string if handwritten else None)  # checked: _check_handwritten
         files.append(File.generated(config, page.src_uri, content=text, inclusion=inclusion))
         _bodies[page.src_uri] = page.body
     # A hand-written activity or domain page the data lacks is published on its own (make check warns).
     for file in list(files):
-        if file.src_uri.startswith(("activities/", "domains/")) and file.src_uri not in _bodies and file.is_documentation_page():
+        if (
+            file.src_uri.startswith(("activities/", "domains/"))
+            and file.src_uri not in _bodies
+            and file.is_documentation_page()
+        ):
             file.inclusion = InclusionLevel.NOT_IN_NAV
     for path, text in {**data_files(_site), **schema_files()}.items():  # open data; editors' JSON Schema
         files.append(File.generated(config, path, content=text))
-    for path, data in feeds(_site, config.site_url, _cache(config, "calendar")).items():
+    for path, data in feeds(_site, config.site_url, _cache(config, "calendar"), _revisions(config)).items():
         files.append(File.generated(config, path, content=data))
+    files.append(File.generated(config, news.FEED, content=news.feed(_site, config.site_url)))
     # QR codes and photos come from caches: linked straight into site_dir (emptied by MkDocs just before).
     # They are not MkDocs files: 20,000 of them at city scale, each of which MkDocs would look at and copy.
     link_into(Path(config.site_dir), qr_files(_site, config.site_url, _cache(config, "qr")))
@@ -130,67 +180,14 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 NAMED_SEARCH_DIALOG = SEARCH_DIALOG.replace(' role="dialog"', ' role="dialog" aria-label="搜索"')
 
 
-def on_post_build(config):
-    if _search_memo is not None:
-        _search_memo.save()  # entries are keyed by their inputs: right for any later build that has them
-
-
 def on_post_page(output, page, config):
-    return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+    # Every page's Content-Security-Policy: the theme's inline scripts by hash, none from the page's own HTML.
+    return with_policy(output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1), page.content or "")
 
 
 def on_post_template(output, template_name, config):
-    return output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
-
-
-def _remember_search_entries(config) -> None:
-    """Material's search parses each page's HTML and cuts its Chinese into words with jieba (which
-    takes a second to start): an unchanged page is indexed with the entries it got last time. A changed
-    page, or another Material, jieba or search setting, is indexed afresh; the index is the same."""
-    global _search_memo
-    search = config.plugins.get("material/search")
-    if search is None or not search.config.enabled:
-        _search_memo = None
-        return
-    # What shapes the entries besides the page: the settings, Material's code, jieba and its dictionaries,
-    # the regex library that finds Han text, and Python's HTML parser.
-    settings = json.dumps(dict(search.config), sort_keys=True, default=str)
-    dictionaries = [_file_digest(search.config.get(name)) for name in ("jieba_dict", "jieba_dict_user")]
-    memo = _search_memo = Memo(_cache(config, "search") / "entries.json",
-                               f"{versions('mkdocs-material', 'jieba', 'backrefs')} {settings} {dictionaries}")
-    index = search.search_index  # made afresh by the plugin's on_config, which runs before this hook's
-    index_afresh = index.add_entry_from_context
-
-    def add_entry_from_context(page):
-        page_key = memo.key(_search_inputs(page))
-        entries = memo.get(page_key)
-        if entries is None:
-            start = len(index.entries)
-            index_afresh(page)
-            memo.put(page_key, index.entries[start:])
-        else:
-            index.entries.extend(entries)
-
-    index.add_entry_from_context = add_entry_from_context
-
-
-def _search_inputs(page):
-    """Everything Material's search makes a page's entries from."""
-    yield from (page.url, str(page.title), json.dumps(page.meta, default=str), page.content)
-    yield from _toc_lines(page.toc)
-
-
-def _file_digest(path: str | None) -> str:
-    try:
-        return key(Path(path).read_text(encoding="utf-8")) if path else ""
-    except OSError:
-        return ""
-
-
-def _toc_lines(items):
-    for item in items:
-        yield f"{item.level} {item.id} {item.url} {item.title}"
-        yield from _toc_lines(item.children)
+    output = output.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG, 1)
+    return with_policy(output) if template_name.endswith(".html") else output
 
 
 def _add_assets(files: Files, config) -> None:
@@ -203,11 +200,27 @@ def _add_assets(files: Files, config) -> None:
         files.append(File.generated(config, path, abs_src_path=str(source)))
 
 
+def _revisions(config) -> dict:
+    """Each activity's DTSTAMP and SEQUENCE from the data's git history (features/calendar/history.py)."""
+    data_dir = _data_dir(config)
+    if history.shallow(data_dir):
+        log.info(
+            "日历：这是浅克隆（shallow clone），看不到数据的修改历史，活动的 DTSTAMP 按活动年份固定。"
+            "CI 请拉取完整历史（actions/checkout 的 fetch-depth: 0，GitLab 的 GIT_DEPTH: 0）。"
+        )
+    return history.revisions(data_dir, now(), _cache(config, "calendar"))
+
+
 def _nav_paths(items):
     """The page paths in mkdocs.yml's nav (a list of titles mapped to paths or to nested lists)."""
     for item in items:
-        for value in (item.values() if isinstance(item, dict) else [item]):
+        for value in item.values() if isinstance(item, dict) else [item]:
             yield from (_nav_paths(value) if isinstance(value, list) else [value])
+
+
+def _data_dir(config) -> Path:
+    # CAMPAIGN_DATA builds another campaign (e.g. examples/sibaoshan) with the same code and theme.
+    return Path(os.environ.get("CAMPAIGN_DATA") or Path(config.config_file_path).parent / "data")
 
 
 def _cache(config, name: str) -> Path:

@@ -1,4 +1,5 @@
 """Shared fixtures: a copy of the sample project to break, and one strict build of the sample."""
+
 from __future__ import annotations
 
 import os
@@ -13,14 +14,27 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_EPOCH = "1633046400"  # 2021-10-01 00:00 in China: mid-campaign, so some activities are upcoming
 
 
-def mkdocs_build(project: Path, site_dir: Path, epoch: str = BUILD_EPOCH, env: dict | None = None):
+def mkdocs_build(
+    project: Path, site_dir: Path, epoch: str = BUILD_EPOCH, env: dict | None = None, engine: str = "mkdocs"
+):
+    """A strict build with `engine`: MkDocs, or ProperDocs, its fork (tests/test_engine.py)."""
     # Copies of the project share the repository's caches: their photos and QR codes are made once.
-    env = {"CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"), "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr"),
-           **os.environ,
-           "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    env = {
+        "CAMPAIGN_IMAGE_CACHE": str(ROOT / ".cache" / "images"),
+        "CAMPAIGN_QR_CACHE": str(ROOT / ".cache" / "qr"),
+        **os.environ,
+        "SOURCE_DATE_EPOCH": epoch,
+        "NO_MKDOCS_2_WARNING": "1",
+        **(env or {}),
+    }
     # Never --quiet: it hides warnings from --strict too (mkdocs/mkdocs#4126), and the build passes.
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                           "--site-dir", str(site_dir)], cwd=project, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", engine, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def copy_project(parent: Path) -> Path:

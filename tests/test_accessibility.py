@@ -6,24 +6,29 @@ WCAG 2.0, 2.1 or 2.2 at levels A and AA, the spacing must be what the MIIT 适�
 height at least 1.3, paragraphs at least 1.3 line heights apart), no page may scroll sideways, and in high
 contrast every text, link and placeholder must reach 7:1 against its background (computed from the
 computed styles), with every link underlined."""
+
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.base import AXE_FILE_PATH
 
-from test_browser import PAGE_TYPES, browser, served  # noqa: F401 — the shared server and browser fixtures
+from test_browser import PAGE_TYPES, browser, served
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 # The panel's settings as care.js stores them, in four runs that turn on every setting at least once, each
 # colour scheme with and without the simplified view (axe takes about 1.5 s a page: one run per setting
 # and width would take ten minutes). The pointer changes only the cursor.
-MODES = {"normal": {},
-         "large-light-speech": {"text": "1", "contrast": "light", "speech": "on"},
-         "largest-dark-pointer": {"text": "2", "contrast": "dark", "pointer": "on"},
-         "simple-dark-speech": {"simple": "on", "contrast": "dark", "speech": "on"}}
-SETTINGS = "[...document.documentElement.attributes].filter(a => a.name.startsWith('data-care-'))" \
-           ".reduce((o, a) => ({...o, [a.name.slice(10)]: a.value}), {})"
+MODES = {
+    "normal": {},
+    "large-light-speech": {"text": "1", "contrast": "light", "speech": "on"},
+    "largest-dark-pointer": {"text": "2", "contrast": "dark", "pointer": "on"},
+    "simple-dark-speech": {"simple": "on", "contrast": "dark", "speech": "on"},
+}
+SETTINGS = (
+    "[...document.documentElement.attributes].filter(a => a.name.startsWith('data-care-'))"
+    ".reduce((o, a) => ({...o, [a.name.slice(10)]: a.value}), {})"
+)
 
 # Contrast of what is on the page, from computed styles: each element with text of its own against the
 # background it is painted on (its own and its ancestors' background colours, composited). Links, and the
@@ -102,8 +107,9 @@ def choose(page, settings: dict) -> None:
 
 def check_page(page, path: str, mode: str) -> list[str]:
     page.add_script_tag(path=str(AXE_FILE_PATH))
-    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
-                            "resultTypes: ['violations']})", WCAG_AA)
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_AA
+    )
     found = [f"axe {v['id']}: {[node['target'] for node in v['nodes']][:3]}" for v in results["violations"]]
     found += page.evaluate(SPACING)
     width = page.evaluate("document.documentElement.scrollWidth")
@@ -111,16 +117,21 @@ def check_page(page, path: str, mode: str) -> list[str]:
         found.append(f"scrolls sideways: {width} px")
     if "contrast" in MODES[mode]:
         contrast = page.evaluate(CONTRAST)
-        found += [f"{kind} {ratio:.2f}:1 at {where}" for kind in ("text", "link", "placeholder")
-                  for ratio, where in [contrast[kind]] if ratio < 7]
+        found += [
+            f"{kind} {ratio:.2f}:1 at {where}"
+            for kind in ("text", "link", "placeholder")
+            for ratio, where in [contrast[kind]]
+            if ratio < 7
+        ]
         found += [f"link not underlined: {where}" for where in contrast["plainLinks"]]
     return found
 
 
 @pytest.mark.parametrize("width", WIDTHS, ids=list(WIDTHS))
 @pytest.mark.parametrize("mode", MODES, ids=list(MODES))
-def test_every_page_type_in_every_mode(served, browser, mode, width):  # noqa: F811
-    context = browser.new_context(viewport=WIDTHS[width])
+def test_every_page_type_in_every_mode(served, browser, mode, width):
+    # bypass_csp: axe-core is injected as an inline script, which every page's policy blocks (tests/test_csp.py)
+    context = browser.new_context(viewport=WIDTHS[width], bypass_csp=True)
     page = context.new_page()
     page.goto(served)
     choose(page, MODES[mode])

@@ -1,4 +1,5 @@
 """The campaign stylesheet bundle (campaign/html/assets.py), without MkDocs."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,10 @@ from campaign.html.assets import BUNDLE, COMPONENTS, CSS_DIR, bundle_css
 def test_the_bundle_keeps_each_part_whole_in_the_given_order_and_is_byte_stable():
     parts = [("a.css", "/* a */\n.a { color: red; }\n\n"), ("b.css", ".b { background: url(../images/b.png); }")]
     css = bundle_css(parts)
-    assert css == "/* ---- a.css ---- */\n/* a */\n.a { color: red; }\n\n/* ---- b.css ---- */\n" \
-                  ".b { background: url(../images/b.png); }\n"
+    assert (
+        css == "/* ---- a.css ---- */\n/* a */\n.a { color: red; }\n\n/* ---- b.css ---- */\n"
+        ".b { background: url(../images/b.png); }\n"
+    )
     assert bundle_css(parts) == css
     assert BUNDLE.rsplit("/", 1)[0] == CSS_DIR  # relative urls keep their meaning
     assert COMPONENTS[-1].endswith("/care.css") and len(set(COMPONENTS)) == len(COMPONENTS)

@@ -1,5 +1,6 @@
 """The sample site in a real browser (Debian's Chromium, driven by Playwright): no request leaves
 the site, and Chinese search finds a word in the middle of a sentence."""
+
 from __future__ import annotations
 
 import functools
@@ -13,16 +14,27 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from campaign.data.load import load_site
-
 from conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SAMPLE = load_site(ROOT / "data")
 SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
-# One page of each type: home, domain, activity, indexes, calendars, 你说我办, poster, 404 and the guide.
-PAGE_TYPES = ["", "domains/healthcare/", "activities/hospital-open-day/", "activities/", "domains/",
-              "calendar/", "calendar/2021-10/", "calendar/healthcare/", "ledger/",
-              "activities/hospital-open-day/poster/", "404.html", "guide/"]
+# One page of each type: home, domain, activity, indexes, calendars, 你说我办, 动态, poster, 404 and the guide.
+PAGE_TYPES = [
+    "",
+    "domains/healthcare/",
+    "activities/hospital-open-day/",
+    "activities/",
+    "domains/",
+    "calendar/",
+    "calendar/2021-10/",
+    "calendar/healthcare/",
+    "ledger/",
+    "news/",
+    "activities/hospital-open-day/poster/",
+    "404.html",
+    "guide/",
+]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -48,8 +60,10 @@ def served(sample_site, tmp_path_factory):
 def browser():
     assert CHROMIUM, "Debian's chromium package is required (.ci/run installs it)"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
         yield browser
         browser.close()
 
@@ -68,8 +82,8 @@ def test_no_page_requests_anything_from_another_host(served, browser):
 
 # The home page's first visit on a phone, as stored (a server that compresses sends about a sixth): the
 # budget and its reasons are in the README (Page weight).
-HOME_BUDGET = 800_000   # everything: Material's CSS and JS, the search index, our HTML, CSS, JS and photos
-OWN_BUDGET = 150_000    # ours alone: the HTML, assets/css, assets/js and the photos
+HOME_BUDGET = 800_000  # everything: Material's CSS and JS, the search index, our HTML, CSS, JS and photos
+OWN_BUDGET = 150_000  # ours alone: the HTML, assets/css, assets/js and the photos
 
 
 def test_the_home_page_stays_within_its_weight_budget(served, browser):
@@ -78,8 +92,11 @@ def test_the_home_page_stays_within_its_weight_budget(served, browser):
     page.on("requestfinished", lambda request: sizes.update({request.url: request.sizes()["responseBodySize"]}))
     page.goto(served, wait_until="networkidle")
     page.close()
-    theme = [url for url in sizes if "/assets/stylesheets/" in url or "/assets/javascripts/" in url
-             or url.endswith("/search/search_index.json")]
+    theme = [
+        url
+        for url in sizes
+        if "/assets/stylesheets/" in url or "/assets/javascripts/" in url or url.endswith("/search/search_index.json")
+    ]
     own = {url: size for url, size in sizes.items() if url not in theme}
     assert any(url.endswith("/search/search_index.json") for url in theme) and any("/images/" in url for url in own)
     assert sum(sizes.values()) <= HOME_BUDGET, sorted(sizes.items(), key=lambda item: -item[1])
@@ -93,11 +110,12 @@ def test_search_finds_a_word_inside_a_sentence(served, browser):
     page.goto(served, wait_until="networkidle")
     # The worker builds its index first, and drops a query typed before then; the result line
     # turns from 正在初始化搜索引擎 to 键入以开始搜索 when it is ready.
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('键入')",
-                           timeout=60000)
+    page.wait_for_function(
+        "document.querySelector('.md-search-result__meta').textContent.includes('键入')", timeout=60000
+    )
     search = page.locator("input.md-search__input")
     search.fill("长者食堂")  # mid-sentence in an activity's description
-    search.press("End")      # Material searches on keyup, which an IME sends and fill() does not
+    search.press("End")  # Material searches on keyup, which an IME sends and fill() does not
     results = page.locator(".md-search-result__item")
     results.first.wait_for(state="attached", timeout=30000)
     # jieba's word boundaries are zero-width spaces in the indexed text

@@ -1,4 +1,5 @@
 """The strict build of the sample: every page, open data, hand-written merges, escaping, and a safe swap."""
+
 from __future__ import annotations
 
 import csv
@@ -11,9 +12,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from campaign.html.assets import BUNDLE, COMPONENTS, CSS_DIR, PACKAGE, POSTER
 from campaign.data.load import load_site
-
+from campaign.html.assets import BUNDLE, COMPONENTS, CSS_DIR, PACKAGE, POSTER
 from conftest import ROOT, mkdocs_build
 
 SAMPLE = load_site(ROOT / "data")
@@ -37,7 +37,7 @@ def test_pages_are_chinese_and_load_nothing_from_other_hosts(sample_site):
         html = page.read_text(encoding="utf-8")
         assert '<html lang="zh"' in html
         assert "fonts.googleapis" not in html and "cdn.jsdelivr" not in html
-        for attr in ("src=", "href=\"//"):
+        for attr in ("src=", 'href="//'):
             assert f'{attr}"http' not in html, f"{page}: {attr} loads from another host"
 
 
@@ -57,7 +57,9 @@ def test_every_page_links_one_campaign_stylesheet_made_of_every_component(sample
     # No component is forgotten, and only the bundle and the poster's own stylesheet are published.
     in_folders = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.glob("*/**/*.css")}
     assert in_folders == {*COMPONENTS, POSTER}
-    assert sorted(path.name for path in (sample_site / CSS_DIR).iterdir()) == sorted([Path(BUNDLE).name, Path(POSTER).name])
+    assert sorted(path.name for path in (sample_site / CSS_DIR).iterdir()) == sorted(
+        [Path(BUNDLE).name, Path(POSTER).name]
+    )
     # A relative url(...) in a component resolves from the bundle, which sits in the same folder.
     for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", bundle):
         assert url.startswith(("data:", "#")) or (sample_site / CSS_DIR / url).resolve().is_file(), url
@@ -65,8 +67,11 @@ def test_every_page_links_one_campaign_stylesheet_made_of_every_component(sample
     assert len(pages) > 30
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        ours = [href for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
-                if "assets/stylesheets/" not in href]  # Material's own CSS
+        ours = [
+            href
+            for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+            if "assets/stylesheets/" not in href
+        ]  # Material's own CSS
         expected = [BUNDLE] if "/poster/" not in page.as_posix() else [f"{CSS_DIR}/{Path(POSTER).name}", BUNDLE]
         assert [re.sub(r"^(\.\./)*|^/shantou/", "", href) for href in ours] == expected, page
 
@@ -101,22 +106,30 @@ def test_csv_opens_in_excel_as_utf8(sample_site):
 
 def test_hand_written_page_is_merged_into_the_generated_one(sample_site):
     page = (sample_site / "activities/hospital-open-day/index.html").read_text(encoding="utf-8")
-    assert "报名方式" in page and "导医台" in page          # from content/activities/hospital-open-day.md
-    assert "医院开放日" in page                              # from data/activities/healthcare.yml
+    assert "报名方式" in page and "导医台" in page  # from content/activities/hospital-open-day.md
+    assert "医院开放日" in page  # from data/activities/healthcare.yml
 
 
 def test_generated_headings_make_the_table_of_contents_and_the_search_sections(sample_site):
     # Generated HTML skips the Markdown converter; the hook hands its headings to MkDocs instead.
     page = (sample_site / "domains/healthcare/index.html").read_text(encoding="utf-8")
-    toc = page[page.index('data-md-component="toc"'):]
+    toc = page[page.index('data-md-component="toc"') :]
     assert re.findall(r'<a href="#([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*(\S+)', toc) == [
-        ("figures", "数据"), ("tasks", "重点工作"), ("activities", "活动"), ("ledger", "你说我办")]
+        ("figures", "数据"),
+        ("tasks", "重点工作"),
+        ("activities", "活动"),
+        ("ledger", "你说我办"),
+    ]
     index = json.loads((sample_site / "search/search_index.json").read_text(encoding="utf-8"))
     sections = {doc["location"] for doc in index["docs"]}
     assert {"domains/healthcare/#tasks", "activities/hospital-open-day/"} <= sections
     # Pages and cards that repeat an activity's page stay out: a search finds each activity once, on its page.
     assert not any(loc.startswith(("calendar/", "activities/#")) or "/poster/" in loc for loc in sections)
-    [cards] = [doc["text"].replace("\u200b", "") for doc in index["docs"] if doc["location"] == "domains/healthcare/#activities"]
+    [cards] = [
+        doc["text"].replace("\u200b", "")
+        for doc in index["docs"]
+        if doc["location"] == "domains/healthcare/#activities"
+    ]
     assert not any(a.title in cards for a in SAMPLE.activities_of("healthcare"))
 
 
@@ -124,7 +137,9 @@ def test_links_from_hand_written_pages_to_generated_anchors_are_checked(project,
     page = project / "content/activities/hospital-open-day.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[办理结果](../ledger/index.md#items)\n", encoding="utf-8")
     assert mkdocs_build(project, tmp_path / "site").returncode == 0
-    page.write_text(page.read_text(encoding="utf-8") + "\n[没有这一节](../ledger/index.md#no-such-part)\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n[没有这一节](../ledger/index.md#no-such-part)\n", encoding="utf-8"
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0 and "no-such-part" in result.stderr
 
@@ -132,8 +147,12 @@ def test_links_from_hand_written_pages_to_generated_anchors_are_checked(project,
 def test_hostile_text_is_escaped_and_markdown_sanitised(project, tmp_path):
     path = project / "data/activities/healthcare.yml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("title: 医院开放日——让您更懂我，让我更懂您", 'title: "医院开放日<script>alert(1)</script>**粗**"')
-    text = text.replace("    邀请群众代表", "    <img src=x onerror=alert(2)> [链接](javascript:alert(3))\n    邀请群众代表")
+    text = text.replace(
+        "title: 医院开放日——让您更懂我，让我更懂您", 'title: "医院开放日<script>alert(1)</script>**粗**"'
+    )
+    text = text.replace(
+        "    邀请群众代表", "    <img src=x onerror=alert(2)> [链接](javascript:alert(3))\n    邀请群众代表"
+    )
     path.write_text(text, encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -155,7 +174,7 @@ def test_make_build_swaps_in_only_a_complete_site(project):
     os.symlink(ROOT / ".venv", project / ".venv")
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     shutil.copy2(ROOT / "requirements.txt", project / "requirements.txt")
-    run = lambda: subprocess.run(["make", "build"], cwd=project, capture_output=True, text=True)  # noqa: E731
+    run = lambda: subprocess.run(["make", "build"], cwd=project, capture_output=True, text=True)
     assert run().returncode == 0
     before = _tree_digest(project / "site")
     path = project / "data/activities/healthcare.yml"

@@ -3,6 +3,7 @@ on every page and the next visit; read-aloud hands the right text to the browser
 stand-in voice: headless Chromium has none); the keyboard alone reaches every control of every page type
 with a visible focus ring; the extra-large pointer; the page without JavaScript; 200% zoom.
 (axe, contrast and spacing in every mode: test_accessibility.py.)"""
+
 from __future__ import annotations
 
 import json
@@ -12,17 +13,18 @@ from pathlib import Path
 import material
 import pytest
 
-from test_browser import PAGE_TYPES, browser, served  # noqa: F401 — the shared server and browser fixtures
-
 from conftest import ROOT
+from test_browser import PAGE_TYPES, browser, served
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 ZOOMED = {"width": 195, "height": 422}  # the 390 px phone at 200%
 BODY_TEXT = "parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)"
 WITH_HEADER = [path for path in PAGE_TYPES if not path.endswith("/poster/")]  # the poster has no header
-CARE = "[...document.documentElement.attributes].filter(a => a.name.startsWith('data-care-'))" \
-       ".reduce((o, a) => ({...o, [a.name.slice(10)]: a.value}), {})"
+CARE = (
+    "[...document.documentElement.attributes].filter(a => a.name.startsWith('data-care-'))"
+    ".reduce((o, a) => ({...o, [a.name.slice(10)]: a.value}), {})"
+)
 
 
 def remembered(settings: dict) -> str:
@@ -30,7 +32,7 @@ def remembered(settings: dict) -> str:
     return f"localStorage.setItem('cc-care', {json.dumps(json.dumps(settings))})"
 
 
-def test_the_entry_opens_a_panel_whose_choices_apply_at_once_and_hold_on_every_page(served, browser):  # noqa: F811
+def test_the_entry_opens_a_panel_whose_choices_apply_at_once_and_hold_on_every_page(served, browser):
     context = browser.new_context(viewport=PHONE)
     # What <html> carries when the body starts, long before the deferred care.js runs.
     context.add_init_script("""new MutationObserver((_, observer) => { if (document.body) {
@@ -76,7 +78,7 @@ def test_the_entry_opens_a_panel_whose_choices_apply_at_once_and_hold_on_every_p
 
 
 @pytest.mark.parametrize(("text", "size"), [("", 18), ("1", 22), ("2", 26)], ids=["normal", "large", "largest"])
-def test_text_size_has_two_steps_above_normal(served, browser, text, size):  # noqa: F811
+def test_text_size_has_two_steps_above_normal(served, browser, text, size):
     context = browser.new_context(viewport=PHONE)
     context.add_init_script(remembered({"text": text} if text else {}))
     page = context.new_page()
@@ -90,11 +92,15 @@ def test_text_size_has_two_steps_above_normal(served, browser, text, size):  # n
 
 # ---- Read aloud: a stand-in for the browser's speech synthesis records what it is asked to say.
 def speech_stub(voices: list[dict] | None) -> str:
-    synthesis = "undefined" if voices is None else f"""{{
+    synthesis = (
+        "undefined"
+        if voices is None
+        else f"""{{
       speaking: false, pending: false, paused: false, getVoices: () => {json.dumps(voices)},
       speak(u) {{ utterances.push(u); this.speaking = true; }}, pause() {{ calls.push("pause"); this.paused = true; }},
       resume() {{ calls.push("resume"); this.paused = false; }}, cancel() {{ calls.push("cancel"); this.speaking = false; }},
       addEventListener() {{}} }}"""
+    )
     return f"""window.utterances = []; window.calls = [];
       window.SpeechSynthesisUtterance = class {{ constructor(text) {{ this.text = text; }} }};
       Object.defineProperty(window, "speechSynthesis", {{value: {synthesis}}});
@@ -105,7 +111,7 @@ def speech_stub(voices: list[dict] | None) -> str:
 ZH = [{"lang": "en-US", "name": "English"}, {"lang": "zh-CN", "name": "普通话"}]
 
 
-def reading_page(browser, served, path="", voices=ZH, viewport=PHONE):  # noqa: F811
+def reading_page(browser, served, path="", voices=ZH, viewport=PHONE):
     context = browser.new_context(viewport=viewport)
     context.add_init_script(remembered({"speech": "on"}) + ";" + speech_stub(voices))
     page = context.new_page()
@@ -113,7 +119,7 @@ def reading_page(browser, served, path="", voices=ZH, viewport=PHONE):  # noqa: 
     return context, page
 
 
-def test_read_aloud_reads_passage_by_passage_in_chinese_and_pauses_and_stops(served, browser):  # noqa: F811
+def test_read_aloud_reads_passage_by_passage_in_chinese_and_pauses_and_stops(served, browser):
     context, page = reading_page(browser, served)
     bar = page.get_by_role("region", name="语音阅读")
     assert bar.is_visible()
@@ -138,7 +144,7 @@ def test_read_aloud_reads_passage_by_passage_in_chinese_and_pauses_and_stops(ser
     context.close()
 
 
-def test_a_tapped_passage_and_a_selection_are_read_with_numbers_spoken_sensibly(served, browser):  # noqa: F811
+def test_a_tapped_passage_and_a_selection_are_read_with_numbers_spoken_sensibly(served, browser):
     context, page = reading_page(browser, served, "domains/culture-sports/")
     hotline = page.locator(".cc-feedback__ways li", has=page.locator("a[href='tel:12345']"))
     hotline.click(position={"x": 10, "y": 10})  # on 打电话, not on the number's link
@@ -156,7 +162,7 @@ SPOKEN_TITLES = {"calendar/2021-10/": "二零二一年十月活动日历"}  # th
 
 
 @pytest.mark.parametrize("path", WITH_HEADER, ids=lambda path: path or "home")
-def test_every_page_type_is_read_from_the_top_of_its_content(served, browser, path):  # noqa: F811
+def test_every_page_type_is_read_from_the_top_of_its_content(served, browser, path):
     context, page = reading_page(browser, served, path, viewport=DESKTOP)
     page.get_by_role("button", name="朗读").click()
     title = page.locator(".md-content h1").first
@@ -169,8 +175,10 @@ def test_every_page_type_is_read_from_the_top_of_its_content(served, browser, pa
     context.close()
 
 
-@pytest.mark.parametrize("voices", [[{"lang": "en-US", "name": "English"}], None], ids=["no-chinese-voice", "no-speech"])
-def test_without_a_chinese_voice_it_says_so_and_reads_nothing(served, browser, voices):  # noqa: F811
+@pytest.mark.parametrize(
+    "voices", [[{"lang": "en-US", "name": "English"}], None], ids=["no-chinese-voice", "no-speech"]
+)
+def test_without_a_chinese_voice_it_says_so_and_reads_nothing(served, browser, voices):
     context, page = reading_page(browser, served, voices=voices)
     page.get_by_role("button", name="朗读").click()
     assert "没有中文语音" in page.get_by_role("status").inner_text()
@@ -179,8 +187,12 @@ def test_without_a_chinese_voice_it_says_so_and_reads_nothing(served, browser, v
 
 
 # ---- The keyboard alone: Tab through each page type until everything a resident needs has had focus.
-TARGETS = {"search": "input.md-search__input", "feedback form": "a.cc-feedback__form",
-           "calendar download": "a[href$='.ics']", "compare slider": ".cc-compare input[type=range]"}
+TARGETS = {
+    "search": "input.md-search__input",
+    "feedback form": "a.cc-feedback__form",
+    "calendar download": "a[href$='.ics']",
+    "compare slider": ".cc-compare input[type=range]",
+}
 FOCUSED = """targets => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
@@ -202,13 +214,16 @@ FOCUSED = """targets => {
     target: Object.keys(targets).find(name => el.matches(targets[name])) || null,
   };
 }"""
-WALKS = {"normal-phone": ({}, PHONE), "normal-desktop": ({}, DESKTOP),
-         "all-dark-phone": ({"text": "2", "contrast": "dark", "simple": "on", "speech": "on", "pointer": "on"}, PHONE),
-         "large-light-desktop": ({"text": "1", "contrast": "light", "speech": "on"}, DESKTOP)}
+WALKS = {
+    "normal-phone": ({}, PHONE),
+    "normal-desktop": ({}, DESKTOP),
+    "all-dark-phone": ({"text": "2", "contrast": "dark", "simple": "on", "speech": "on", "pointer": "on"}, PHONE),
+    "large-light-desktop": ({"text": "1", "contrast": "light", "speech": "on"}, DESKTOP),
+}
 
 
 @pytest.mark.parametrize("walk", WALKS)
-def test_tab_alone_reaches_search_calendar_slider_and_feedback_on_every_page_type(served, browser, walk):  # noqa: F811
+def test_tab_alone_reaches_search_calendar_slider_and_feedback_on_every_page_type(served, browser, walk):
     settings, viewport = WALKS[walk]
     context = browser.new_context(viewport=viewport)
     context.add_init_script(remembered(settings))
@@ -217,7 +232,7 @@ def test_tab_alone_reaches_search_calendar_slider_and_feedback_on_every_page_typ
     for path in PAGE_TYPES:
         page.goto(served + path)
         present = {name for name, selector in TARGETS.items() if page.locator(selector).count()}
-        found, names = set(), []
+        found = set()
         for _ in range(400):
             page.keyboard.press("Tab")
             focused = page.evaluate(FOCUSED, TARGETS)
@@ -242,7 +257,7 @@ def test_tab_alone_reaches_search_calendar_slider_and_feedback_on_every_page_typ
     assert reached == set(TARGETS)
 
 
-def test_skip_links_lead_to_the_content_and_to_the_feedback_block(served, browser):  # noqa: F811
+def test_skip_links_lead_to_the_content_and_to_the_feedback_block(served, browser):
     page = browser.new_page(viewport=PHONE)
     page.goto(served + "domains/healthcare/")
     page.keyboard.press("Tab")
@@ -256,14 +271,16 @@ def test_skip_links_lead_to_the_content_and_to_the_feedback_block(served, browse
     assert page.evaluate("document.activeElement.textContent") == "跳到提意见建议"
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.className").startswith("md-button md-button--primary cc-feedback__form")
+    assert page.evaluate("document.activeElement.className").startswith(
+        "md-button md-button--primary cc-feedback__form"
+    )
     page.close()
 
 
 MARK = "element => getComputedStyle(element, '::before').content"
 
 
-def test_state_is_never_shown_by_colour_alone(served, browser):  # noqa: F811
+def test_state_is_never_shown_by_colour_alone(served, browser):
     page = browser.new_page(viewport=DESKTOP)
     page.goto(served + "calendar/")
     filters = page.get_by_role("group", name="按领域筛选")
@@ -282,7 +299,7 @@ def test_state_is_never_shown_by_colour_alone(served, browser):  # noqa: F811
 CURSOR = "selector => getComputedStyle(document.querySelector(selector)).cursor"
 
 
-def test_the_extra_large_pointer_is_our_own_image_on_a_mouse_only(served, browser):  # noqa: F811
+def test_the_extra_large_pointer_is_our_own_image_on_a_mouse_only(served, browser):
     context = browser.new_context(viewport=DESKTOP)
     context.add_init_script(remembered({"pointer": "on"}))
     page = context.new_page()
@@ -303,7 +320,7 @@ def test_the_extra_large_pointer_is_our_own_image_on_a_mouse_only(served, browse
     phone.close()
 
 
-def test_without_javascript_the_panel_is_hidden_and_the_footer_names_the_browsers_tools(served, browser):  # noqa: F811
+def test_without_javascript_the_panel_is_hidden_and_the_footer_names_the_browsers_tools(served, browser):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "domains/healthcare/")
@@ -320,7 +337,7 @@ def test_without_javascript_the_panel_is_hidden_and_the_footer_names_the_browser
 
 
 @pytest.mark.parametrize("text", ["", "1"], ids=["normal", "large"])
-def test_no_page_type_scrolls_sideways_at_200_percent_zoom(served, browser, text):  # noqa: F811
+def test_no_page_type_scrolls_sideways_at_200_percent_zoom(served, browser, text):
     context = browser.new_context(viewport=ZOOMED)
     context.add_init_script(remembered({"text": text} if text else {}))
     page = context.new_page()
@@ -341,5 +358,6 @@ def test_the_header_override_is_materials_header_plus_the_care_entry():
 
     def body(text):
         return re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)
+
     without_entry = ours.replace('    {% include "partials/care.html" %}\n', "")
     assert without_entry != ours and body(without_entry) == body(theirs)

@@ -1,5 +1,6 @@
 """提意见建议: the feedback block on every page, safe links, QR codes that scan to their links, posters that
 print on one A4 sheet, and the 你说我办 ledger with its counts checked and its percentages computed."""
+
 from __future__ import annotations
 
 import csv
@@ -15,15 +16,15 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from campaign.features.feedback import feedback
-
-from campaign.fields import links
 from campaign.data.load import load_site
 from campaign.data.models import FeedbackOverride
-from test_browser import browser, served  # noqa: F401 — the shared Chromium fixture and the served sample
-from test_load import line_of, problems_of, replace
-
+from campaign.features.feedback import feedback
+from campaign.fields import links
+from campaign.fields.mistake import Mistake
+from campaign.html import cache
 from conftest import ROOT, mkdocs_build
+from test_browser import browser, served
+from test_load import line_of, problems_of, replace
 
 SAMPLE = load_site(ROOT / "data")
 SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
@@ -49,15 +50,22 @@ def expected_form(page_id: str, title: str) -> str:
 
 # --- the block on every page ----------------------------------------------------------------
 
+
 def test_every_page_ends_with_the_same_feedback_block(sample_site):
     pages = sorted(sample_site.rglob("*.html"))
-    assert {"404.html", "guide/index.html", "ledger/index.html", "activities/hospital-open-day/poster/index.html",
-            "calendar/index.html", "index.html"} <= {p.relative_to(sample_site).as_posix() for p in pages}
+    assert {
+        "404.html",
+        "guide/index.html",
+        "ledger/index.html",
+        "activities/hospital-open-day/poster/index.html",
+        "calendar/index.html",
+        "index.html",
+    } <= {p.relative_to(sample_site).as_posix() for p in pages}
     for page in pages:
         text = page.read_text(encoding="utf-8")
         block = block_of(page)
         # The same place on every page: the last thing in the content.
-        assert re.match(r"\s*</article>", text[text.index(block) + len(block):]), f"{page}: block is not last"
+        assert re.match(r"\s*</article>", text[text.index(block) + len(block) :]), f"{page}: block is not last"
         assert '<a href="tel:12345">12345</a>' in block
         assert 'href="mailto:shantou@example.org?subject=' in block
         assert form_href(block).startswith(FORM + "?")
@@ -80,16 +88,25 @@ def test_the_url_placeholder_is_the_absolute_page_address_encoded():
     site = _with_feedback(campaign={"form_url_template": "https://f.example.net/s?t={title}&u={url}&i={id}"})
     here = feedback.where(site, "activities/hospital-open-day.md", "")
     form = feedback.channels(site, here, SITE_URL).form
-    assert parse_qs(urlsplit(form).query) == {"t": ["医院开放日——让您更懂我，让我更懂您"],
-                                              "u": [SITE_URL + "activities/hospital-open-day/"], "i": ["hospital-open-day"]}
+    assert parse_qs(urlsplit(form).query) == {
+        "t": ["医院开放日——让您更懂我，让我更懂您"],
+        "u": [SITE_URL + "activities/hospital-open-day/"],
+        "i": ["hospital-open-day"],
+    }
     assert "&u=https%3A%2F%2Fexample.org%2Fshantou%2F" in form
 
 
 def test_an_activity_overrides_its_domain_which_overrides_the_campaign_field_by_field():
-    site = _with_feedback(domain=("healthcare", {"form_url": "https://health.example.net/form", "hotline": "0533-1234567"}),
-                          activity=("hospital-open-day", {"email": "open-day@example.net"}))
+    site = _with_feedback(
+        domain=("healthcare", {"form_url": "https://health.example.net/form", "hotline": "0533-1234567"}),
+        activity=("hospital-open-day", {"email": "open-day@example.net"}),
+    )
     ways = feedback.channels(site, feedback.where(site, "activities/hospital-open-day.md", ""), SITE_URL)
-    assert (ways.form, ways.hotline, ways.email) == ("https://health.example.net/form", "0533-1234567", "open-day@example.net")
+    assert (ways.form, ways.hotline, ways.email) == (
+        "https://health.example.net/form",
+        "0533-1234567",
+        "open-day@example.net",
+    )
     other = feedback.channels(site, feedback.where(site, "activities/health-lectures.md", ""), SITE_URL)
     assert (other.form, other.email) == ("https://health.example.net/form", "shantou@example.org")
     home = feedback.channels(site, feedback.where(site, "index.md", "首页"), SITE_URL)
@@ -102,27 +119,44 @@ def _with_feedback(campaign=None, domain=None, activity=None):
     """A fresh copy of the sample with some feedback channels changed, as if edited in the data."""
     copy = load_site(ROOT / "data")
     if campaign:
-        copy.campaign = copy.campaign.model_copy(update={"feedback": copy.campaign.feedback.model_copy(update=campaign)})
+        copy.campaign = copy.campaign.model_copy(
+            update={"feedback": copy.campaign.feedback.model_copy(update=campaign)}
+        )
     if domain:
-        copy.domains = [d.model_copy(update={"feedback": FeedbackOverride(**domain[1])}) if d.id == domain[0] else d
-                        for d in copy.domains]
+        copy.domains = [
+            d.model_copy(update={"feedback": FeedbackOverride(**domain[1])}) if d.id == domain[0] else d
+            for d in copy.domains
+        ]
     if activity:
-        copy.activities = [a.model_copy(update={"feedback": FeedbackOverride(**activity[1])}) if a.id == activity[0] else a
-                           for a in copy.activities]
+        copy.activities = [
+            a.model_copy(update={"feedback": FeedbackOverride(**activity[1])}) if a.id == activity[0] else a
+            for a in copy.activities
+        ]
     return copy
 
 
 # --- only safe links --------------------------------------------------------------------------
 
-HOSTILE = ["javascript:alert(1)", " javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)",
-           "java\nscript:alert(1)", "\u200bjavascript:alert(1)", "data:text/html,<script>alert(1)</script>",
-           "vbscript:msgbox(1)", "//evil.example.net/", "https:evil", "file:///etc/passwd", "https://evil.example.net/\u202e"]
+HOSTILE = [
+    "javascript:alert(1)",
+    " javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "\u200bjavascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example.net/",
+    "https:evil",
+    "file:///etc/passwd",
+    "https://evil.example.net/\u202e",
+]
 
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_values_are_not_links(value):
     for read in (links.web_url, links.form_template, links.hotline, links.email):
-        with pytest.raises(links.LinkError):
+        with pytest.raises(Mistake):
             read(value)
 
 
@@ -131,11 +165,19 @@ def test_safe_values_pass_and_placeholders_are_encoded():
     assert links.tel_href(links.hotline("0533-1234567")) == "tel:05331234567"
     assert links.email("shantou@example.org") == "shantou@example.org"
     template = links.form_template("https://www.wjx.cn/vm/abc.aspx?sojumpparm={id}&t={title}")
-    assert links.fill(template, id="a&b", title="医院 开放日") == \
-        "https://www.wjx.cn/vm/abc.aspx?sojumpparm=a%26b&t=%E5%8C%BB%E9%99%A2%20%E5%BC%80%E6%94%BE%E6%97%A5"
-    for bad in ["https://{title}.example.org/", "https://x.example.org/?t={name}", "https://x.example.org/?t={title!r}",
-                "https://x.example.org/no-placeholder", "mailto:a@example.org", "tel:12345"]:
-        with pytest.raises(links.LinkError):
+    assert (
+        links.fill(template, id="a&b", title="医院 开放日")
+        == "https://www.wjx.cn/vm/abc.aspx?sojumpparm=a%26b&t=%E5%8C%BB%E9%99%A2%20%E5%BC%80%E6%94%BE%E6%97%A5"
+    )
+    for bad in [
+        "https://{title}.example.org/",
+        "https://x.example.org/?t={name}",
+        "https://x.example.org/?t={title!r}",
+        "https://x.example.org/no-placeholder",
+        "mailto:a@example.org",
+        "tel:12345",
+    ]:
+        with pytest.raises(Mistake):
             links.form_template(bad)
 
 
@@ -144,21 +186,41 @@ def test_hostile_link_values_in_the_data_are_refused_with_file_and_line(project)
     replace(data / "campaign.yml", "  form_url: https://wj.example.org/s/shantou", '  form_url: "JaVaScRiPt:alert(1)"')
     replace(data / "campaign.yml", '  hotline: "12345"', '  hotline: "javascript:alert(1)"')
     replace(data / "campaign.yml", "  email: shantou@example.org", '  email: "mailto:x@example.org?body=<script>"')
-    replace(data / "domains.yml", "  unit: 山头卫生院\n", '  unit: 山头卫生院\n  feedback:\n    form_url: " javascript:alert(2)"\n', )
-    replace(data / "activities/healthcare.yml", "  organiser: 医保工作站\n",
-            '  organiser: 医保工作站\n  feedback:\n    form_url_template: "java\\tscript:alert({title})"\n'
-            '    email: "data:text/html,x@example.org"\n')
+    replace(
+        data / "domains.yml",
+        "  unit: 山头卫生院\n",
+        '  unit: 山头卫生院\n  feedback:\n    form_url: " javascript:alert(2)"\n',
+    )
+    replace(
+        data / "activities/healthcare.yml",
+        "  organiser: 医保工作站\n",
+        '  organiser: 医保工作站\n  feedback:\n    form_url_template: "java\\tscript:alert({title})"\n'
+        '    email: "data:text/html,x@example.org"\n',
+    )
     found = {(p.file, p.line) for p in problems_of(data)}
-    expected = {("data/campaign.yml", line_of(data / "campaign.yml", needle)) for needle in ("JaVaScRiPt", "hotline:", "mailto:")}
-    expected |= {("data/domains.yml", line_of(data / "domains.yml", "javascript:alert(2)")),
-                 ("data/activities/healthcare.yml", line_of(data / "activities/healthcare.yml", "script:alert({title})")),
-                 ("data/activities/healthcare.yml", line_of(data / "activities/healthcare.yml", "data:text/html"))}
+    expected = {
+        ("data/campaign.yml", line_of(data / "campaign.yml", needle))
+        for needle in ("JaVaScRiPt", "hotline:", "mailto:")
+    }
+    expected |= {
+        ("data/domains.yml", line_of(data / "domains.yml", "javascript:alert(2)")),
+        ("data/activities/healthcare.yml", line_of(data / "activities/healthcare.yml", "script:alert({title})")),
+        ("data/activities/healthcare.yml", line_of(data / "activities/healthcare.yml", "data:text/html")),
+    }
     assert found == expected
     # and the editor reads it in Chinese, never a traceback
-    run = subprocess.run([sys.executable, "-m", "campaign", "check", "data"], cwd=project, capture_output=True, text=True,
-                         env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"})
+    run = subprocess.run(
+        [sys.executable, "-m", "campaign", "check", "data"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+    )
     assert run.returncode == 1 and "Traceback" not in run.stderr
-    assert f"data/campaign.yml:{line_of(data / 'campaign.yml', 'JaVaScRiPt')}: 「form_url」（意见建议表单网址）：「JaVaScRiPt:alert(1)」不是网页地址" in run.stderr
+    assert (
+        f"data/campaign.yml:{line_of(data / 'campaign.yml', 'JaVaScRiPt')}: 「form_url」（意见建议表单网址）：「JaVaScRiPt:alert(1)」不是网页地址"
+        in run.stderr
+    )
     assert "java\\tscript:alert({title})」中间有空格、Tab 或看不见的字符" in run.stderr
 
 
@@ -168,19 +230,27 @@ def test_links_that_leave_the_site_get_noopener(sample_site):
         for tag in re.findall(r'<a [^>]*href="https?://[^"]*"[^>]*>', text):
             if not re.search(rf'href="{re.escape(SITE_URL)}', tag):
                 assert re.search(r'rel="[^"]*\bnoopener\b', tag), f"{page}: {tag}"
-        assert 'rel="external noopener"' in re.search(r'<a [^>]*href="https://wj\.example\.org/[^>]*>', BLOCK.search(text)[0])[0]
+        assert (
+            'rel="external noopener"'
+            in re.search(r'<a [^>]*href="https://wj\.example\.org/[^>]*>', BLOCK.search(text)[0])[0]
+        )
 
 
 # --- QR codes and posters, as a resident scans and prints them ----------------------------------
 
-def test_qr_codes_are_made_once_and_then_taken_from_the_cache(tmp_path):
-    entry = feedback.cached_qr("https://example.org/shantou/", "首页：网页", tmp_path)
+
+def test_qr_codes_are_made_once_and_then_taken_from_the_cache(tmp_path, monkeypatch):
+    seals = cache.Seals(tmp_path)
+    entry = feedback.cached_qr("https://example.org/shantou/", "首页：网页", seals)
     assert entry.read_text(encoding="utf-8") == feedback.qr_svg("https://example.org/shantou/", "首页：网页")
-    entry.write_text("<svg>缓存里的</svg>", encoding="utf-8")  # a later build uses the entry, not segno
-    assert feedback.cached_qr("https://example.org/shantou/", "首页：网页", tmp_path).read_text(encoding="utf-8") == "<svg>缓存里的</svg>"
-    feedback.cached_qr("https://example.org/shantou/", "首页：意见建议表", tmp_path)  # another title, another code
-    feedback.cached_qr("https://example.org/shantou/x/", "首页：网页", tmp_path)
-    assert len(list(tmp_path.iterdir())) == 3
+    seals.save()
+    made = []
+    monkeypatch.setattr(feedback, "qr_svg", lambda *args: made.append(args) or "<svg/>")
+    seals = cache.Seals(tmp_path)  # a later build uses the entry, not segno
+    assert feedback.cached_qr("https://example.org/shantou/", "首页：网页", seals) == entry and made == []
+    feedback.cached_qr("https://example.org/shantou/", "首页：意见建议表", seals)  # another title, another code
+    feedback.cached_qr("https://example.org/shantou/x/", "首页：网页", seals)
+    assert len(made) == 2 and len(list(tmp_path.glob("*.svg"))) == 3
 
 
 def decode(png: bytes, tmp_path: Path) -> list[str]:
@@ -191,7 +261,9 @@ def decode(png: bytes, tmp_path: Path) -> list[str]:
     return sorted(run.stdout.splitlines())
 
 
-def test_posters_print_on_one_a4_page_and_their_codes_scan_to_the_form_and_the_page(served, browser, sample_site, tmp_path):  # noqa: F811
+def test_posters_print_on_one_a4_page_and_their_codes_scan_to_the_form_and_the_page(
+    served, browser, sample_site, tmp_path
+):
     page = browser.new_page(viewport={"width": 794, "height": 1123}, device_scale_factor=2)
     page.emulate_media(media="print")
     for activity in SAMPLE.activities:
@@ -204,15 +276,18 @@ def test_posters_print_on_one_a4_page_and_their_codes_scan_to_the_form_and_the_p
     page.close()
 
 
-def test_domain_pages_show_qr_codes_that_scan_to_their_links(served, browser, tmp_path):  # noqa: F811
+def test_domain_pages_show_qr_codes_that_scan_to_their_links(served, browser, tmp_path):
     page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=3)
     for domain in SAMPLE.domains:
         page.goto(served + f"domains/{domain.id}/")
         codes = page.locator(".cc-feedback__codes")
         assert [page.locator(".cc-qr img").nth(i).get_attribute("alt") for i in range(2)] == [
-            "二维码：用手机扫描，打开本领域的网上意见表（wj.example.org）", "二维码：用手机扫描，打开本页"]
-        assert decode(codes.screenshot(), tmp_path) == sorted([expected_form(domain.id, domain.name),
-                                                                 f"{SITE_URL}domains/{domain.id}/"])
+            "二维码：用手机扫描，打开本领域的网上意见表（wj.example.org）",
+            "二维码：用手机扫描，打开本页",
+        ]
+        assert decode(codes.screenshot(), tmp_path) == sorted(
+            [expected_form(domain.id, domain.name), f"{SITE_URL}domains/{domain.id}/"]
+        )
     page.close()
 
 
@@ -220,7 +295,7 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
 
 
-def test_a_poster_with_a_very_long_title_still_fits_one_page(project, tmp_path, browser):  # noqa: F811
+def test_a_poster_with_a_very_long_title_still_fits_one_page(project, tmp_path, browser):
     long_title = "“市民看城市变化提意见建议”系列活动之走进山头卫生院、社区卫生服务中心和各村卫生室看医疗服务新变化"
     replace(project / "data/activities/healthcare.yml", "title: 健康知识讲座", f"title: {long_title}")
     result = mkdocs_build(project, tmp_path / "site")
@@ -240,6 +315,7 @@ def test_an_activity_links_its_poster(sample_site):
 
 # --- 你说我办 ----------------------------------------------------------------------------------
 
+
 def test_the_ledger_page_lists_every_suggestion_with_its_answer_and_computed_shares(sample_site):
     page = (sample_site / "ledger/index.html").read_text(encoding="utf-8")
     for item in SAMPLE.ledger.items:
@@ -258,7 +334,7 @@ def test_the_ledger_page_lists_every_suggestion_with_its_answer_and_computed_sha
 def test_each_domain_page_has_its_ledger_section(sample_site):
     for domain in SAMPLE.domains:
         page = (sample_site / "domains" / domain.id / "index.html").read_text(encoding="utf-8")
-        section = page[page.index('id="ledger"'):]
+        section = page[page.index('id="ledger"') :]
         for item in SAMPLE.ledger.items:
             assert (f'id="{item.id}"' in section) == (item.domain == domain.id)
     culture = (sample_site / "domains/culture-sports/index.html").read_text(encoding="utf-8")
@@ -282,7 +358,7 @@ def test_real_totals_are_shown_with_computed_percentages_and_checked(project, tm
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site/ledger/index.html").read_text(encoding="utf-8")
-    yongan = page[page.index("永安镇大走访收集的问题"):page.index("矿区街道")]
+    yongan = page[page.index("永安镇大走访收集的问题") : page.index("矿区街道")]
     for label, count in [("收集问题", 450), ("转办", 450), ("已办结", 439)]:
         assert f"<dt>{label}</dt><dd><strong>{count}</strong> 条" in yongan
     assert "占转办的 97.6%" in yongan and "占收集问题的 100%" in yongan  # 439 ÷ 450, 450 ÷ 450
@@ -299,11 +375,19 @@ def test_real_totals_are_shown_with_computed_percentages_and_checked(project, tm
 
 LEDGER_MISTAKES = [  # (text in data/feedback/2021.yml, replaced by, text on the line to blame, what the message says)
     ("    reason: 该绿地面积不足", "    note: 该绿地面积不足", "note: 该绿地面积不足", "不认识的字段「note」"),
-    ("    reason: 该绿地面积不足，且紧邻住宅楼，夜间使用会影响居民休息；已建议使用附近学校在课余时间开放的球场。\n", "",
-     "id: 2021-09-new-basketball-court", "没有写原因"),
-    ("links: [hospital-open-day, healthcare/long-queues]", "links: [hospital-open-day, healthcare/no-such-task]",
-     "healthcare/no-such-task", "没有编号为「healthcare/no-such-task」的重点工作"),
-    ("summary: （示例）学校门口", "summary: （示例）电话13912345678，学校门口", "13912345678", "手机号码或身份证号码"),
+    (
+        "    reason: 该绿地面积不足，且紧邻住宅楼，夜间使用会影响居民休息；已建议使用附近学校在课余时间开放的球场。\n",
+        "",
+        "id: 2021-09-new-basketball-court",
+        "没有写原因",
+    ),
+    (
+        "links: [hospital-open-day, healthcare/long-queues]",
+        "links: [hospital-open-day, healthcare/no-such-task]",
+        "healthcare/no-such-task",
+        "没有编号为「healthcare/no-such-task」的重点工作",
+    ),
+    ("summary: （示例）学校门口", "summary: （示例）电话13912345678，学校门口", "13912345678", "好像有手机号码"),
     ("  - id: 2021-10-pension-app", "  - id: 2021-10-street-vendors", "id: 2021-10-street-vendors", "重复了"),
     ("    domain: elderly-care", "    domain: elderly", "domain: elderly", "没有编号为「elderly」的领域"),
 ]
@@ -315,5 +399,7 @@ def test_ledger_mistakes_are_reported_on_their_line(project, old, new, blamed, s
     replace(path, old, new)
     problems = problems_of(project / "data")
     text = path.read_text(encoding="utf-8")  # the last occurrence: a duplicate is blamed, not the first use
-    assert [(p.file, p.line) for p in problems] == [("data/feedback/2021.yml", text[:text.rindex(blamed)].count("\n") + 1)]
+    assert [(p.file, p.line) for p in problems] == [
+        ("data/feedback/2021.yml", text[: text.rindex(blamed)].count("\n") + 1)
+    ]
     assert says in problems[0].message

@@ -1,8 +1,9 @@
 """Before/after photos in Chromium on a 390 px phone: the slider by keyboard, the zoom view, and the
 side-by-side layout with JavaScript off."""
+
 from __future__ import annotations
 
-from test_browser import browser, served  # noqa: F401 — the shared server and browser fixtures
+from test_browser import browser, served
 
 PAGE = "domains/housing/"
 FIGURE = "#old-estate-renovation-compare-1"
@@ -13,7 +14,7 @@ def box(page, selector: str) -> dict:
     return page.locator(selector).bounding_box()
 
 
-def test_the_slider_works_by_keyboard_and_buttons(served, browser):  # noqa: F811
+def test_the_slider_works_by_keyboard_and_buttons(served, browser):
     page = browser.new_page(viewport=PHONE)
     page.goto(served + PAGE, wait_until="networkidle")
     figure = page.locator(FIGURE)
@@ -40,7 +41,7 @@ def test_the_slider_works_by_keyboard_and_buttons(served, browser):  # noqa: F81
     page.close()
 
 
-def test_a_photo_opens_large_in_a_dialog_that_hands_focus_back(served, browser):  # noqa: F811
+def test_a_photo_opens_large_in_a_dialog_that_hands_focus_back(served, browser):
     page = browser.new_page(viewport=PHONE)
     page.goto(served + PAGE, wait_until="networkidle")
     link = page.locator(f"{FIGURE} .cc-compare__image--after")
@@ -61,13 +62,16 @@ def test_a_photo_opens_large_in_a_dialog_that_hands_focus_back(served, browser):
     page.close()
 
 
-def test_without_javascript_the_photos_stack_on_a_phone_and_stand_side_by_side_on_a_desktop(served, browser):  # noqa: F811
+def test_without_javascript_the_photos_stack_on_a_phone_and_stand_side_by_side_on_a_desktop(served, browser):
     for viewport, side_by_side in [(PHONE, False), ({"width": 1280, "height": 900}, True)]:
         context = browser.new_context(viewport=viewport, java_script_enabled=False)
         page = context.new_page()
         page.goto(served + PAGE)
         assert not page.locator(f"{FIGURE} .cc-compare__controls").is_visible()
-        before, after = box(page, f"{FIGURE} .cc-compare__image--before"), box(page, f"{FIGURE} .cc-compare__image--after")
+        before, after = (
+            box(page, f"{FIGURE} .cc-compare__image--before"),
+            box(page, f"{FIGURE} .cc-compare__image--after"),
+        )
         caption = box(page, f"{FIGURE} .cc-compare__caption--before")
         if side_by_side:
             assert before["y"] == after["y"] and before["x"] + before["width"] < after["x"]

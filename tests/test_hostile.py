@@ -2,7 +2,7 @@
 
 Each plain-text field (titles, summaries, places, units, captions, alt texts…) of a copy of the sample
 gets a set of injection attempts, an unbroken 300-character word and a right-to-left override
-appended; ids, dates, `when` phrases, numbers, statuses and URLs are left alone (they are validated
+appended, cut to the length the field allows (a 200-character title holds the injections, not the word); ids, dates, `when` phrases, numbers, statuses and URLs are left alone (they are validated
 and would be refused). The build must pass strictly, no script or event handler may appear that a
 clean build does not have, and in Chromium no alert fires and no page scrolls sideways on a phone,
 in normal and in the largest type (关怀版 特大).
@@ -13,6 +13,7 @@ Their Markdown body is the office's own and may hold HTML on purpose: it gets on
 not markup (the long word, {{7*7}}, the right-to-left override), which must not break the strict build
 or the layout.
 """
+
 from __future__ import annotations
 
 import functools
@@ -27,10 +28,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from campaign.data.schema import schema_files
 from campaign.site.pages import split_front_matter
-
 from conftest import ROOT, copy_project, mkdocs_build
-from test_browser import CHROMIUM, SITE_URL, _QuietHandler, browser  # noqa: F401 — the shared browser fixture
+from test_browser import CHROMIUM, SITE_URL, _QuietHandler, browser
 
 LONG = "W" * 300
 HOSTILE = [
@@ -46,17 +47,68 @@ HOSTILE = [
 ]
 # Keys whose values are free text shown to residents; everything else (ids, dates, when phrases,
 # numbers, statuses, targets, links, images, URLs) is validated and left as it is.
-TEXT_KEYS = {"title", "slogan", "organiser", "summary", "name", "unit", "description", "alt", "caption",
-             "credit", "where", "audience", "channels", "measures", "what", "label", "source", "channel",
-             "reason", "response"}
+TEXT_KEYS = {
+    "title",
+    "slogan",
+    "organiser",
+    "summary",
+    "name",
+    "unit",
+    "description",
+    "alt",
+    "caption",
+    "credit",
+    "where",
+    "audience",
+    "channels",
+    "measures",
+    "what",
+    "label",
+    "source",
+    "channel",
+    "reason",
+    "response",
+}
 # Not markup: what a hand-written body may contain without the office meaning any HTML.
 PLAIN_HOSTILE = [LONG, "{{7*7}}", "\u202e反向文字"]
-PAGES = ["", "domains/healthcare/", "activities/hospital-open-day/", "calendar/", "ledger/",
-         "activities/hospital-open-day/poster/", "guide/"]
+PAGES = [
+    "",
+    "domains/healthcare/",
+    "activities/hospital-open-day/",
+    "calendar/",
+    "ledger/",
+    "activities/hospital-open-day/poster/",
+    "guide/",
+]
 # Hand-written pages, with the page each is published as: merged into a generated page, or on its own.
-HANDWRITTEN = {"activities/hospital-open-day.md": "activities/hospital-open-day/index.html",
-               "domains/healthcare.md": "domains/healthcare/index.html",  # the sample has none: one is added
-               "guide/index.md": "guide/index.html"}
+HANDWRITTEN = {
+    "activities/hospital-open-day.md": "activities/hospital-open-day/index.html",
+    "domains/healthcare.md": "domains/healthcare/index.html",  # the sample has none: one is added
+    "guide/index.md": "guide/index.html",
+}
+
+
+def _limits() -> dict[str, int]:
+    """The shortest length the data files' schemas allow each key (its own value, or each item of its list)."""
+    limits: dict[str, int] = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, spec in node.get("properties", {}).items():
+                for allowed in (s.get("maxLength") for s in (spec, spec.get("items", {}), *spec.get("anyOf", []))):
+                    if allowed:
+                        limits[key] = min(limits.get(key, allowed), allowed)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk([json.loads(text) for text in schema_files().values()])
+    return limits
+
+
+LIMITS = _limits()
 
 
 def _poison(node, counter: list[int]):
@@ -68,10 +120,10 @@ def _poison(node, counter: list[int]):
     for key, value in node.items():
         if key in TEXT_KEYS and isinstance(value, str) and value:
             counter[0] += 1
-            value = value.rstrip("\n") + " " + " ".join(HOSTILE)
+            value = (value.rstrip("\n") + " " + " ".join(HOSTILE))[: LIMITS.get(key)]
         elif key in TEXT_KEYS and isinstance(value, list) and all(isinstance(v, str) for v in value):
             counter[0] += len(value)
-            value = [v + " " + " ".join(HOSTILE) for v in value]
+            value = [(v + " " + " ".join(HOSTILE))[: LIMITS.get(key)] for v in value]
         else:
             value = _poison(value, counter)
         result[key] = value
@@ -81,7 +133,7 @@ def _poison(node, counter: list[int]):
 class _Collector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.scripts: set[str] = set()       # src of every <script>, "inline:<type>" for inline ones
+        self.scripts: set[str] = set()  # src of every <script>, "inline:<type>" for inline ones
         self.handlers: list[str] = []
         self.bad_urls: list[str] = []
         self.jsonld: list[str] = []
@@ -92,8 +144,11 @@ class _Collector(HTMLParser):
         for name, value in attrs.items():
             if name.lower().startswith("on"):
                 self.handlers.append(f"<{tag} {name}={value!r}>")
-            if name.lower() in {"href", "src", "action", "formaction", "xlink:href"} and value and \
-                    re.sub(r"[\s\x00-\x1f]", "", value).lower().startswith("javascript:"):
+            if (
+                name.lower() in {"href", "src", "action", "formaction", "xlink:href"}
+                and value
+                and re.sub(r"[\s\x00-\x1f]", "", value).lower().startswith("javascript:")
+            ):
                 self.bad_urls.append(f"<{tag} {name}={value!r}>")
         if tag == "script":
             self.scripts.add(attrs.get("src") or f"inline:{attrs.get('type', '')}")
@@ -114,8 +169,11 @@ def _hostile_handwritten(text: str) -> tuple[dict[str, str], str]:
     """A hand-written page with hostile front matter and body text: (its new front matter, its text).
     A `# ` heading is dropped, so that Material writes the page's <h1> from the title."""
     meta, body = split_front_matter(text)
-    meta = {**meta, "title": (meta.get("title") or "手写页面") + " " + " ".join(HOSTILE),
-            "description": (meta.get("description") or "手写说明") + " " + " ".join(HOSTILE)}
+    meta = {
+        **meta,
+        "title": (meta.get("title") or "手写页面") + " " + " ".join(HOSTILE),
+        "description": (meta.get("description") or "手写说明") + " " + " ".join(HOSTILE),
+    }
     body = re.sub(r"^# .*\n", "", body, count=1, flags=re.M)
     body += "\n\n## 补充说明\n\n" + "\n\n".join(PLAIN_HOSTILE) + "\n"
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
@@ -221,7 +279,7 @@ def served_hostile(hostile_site, tmp_path_factory):
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "largest"])
-def test_no_alert_fires_and_no_page_scrolls_sideways(served_hostile, browser, large):  # noqa: F811
+def test_no_alert_fires_and_no_page_scrolls_sideways(served_hostile, browser, large):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     if large:  # 关怀版 特大, as care-init.js finds it remembered from an earlier page
         context.add_init_script("""localStorage.setItem("cc-care", '{"text": "2"}')""")

@@ -1,4 +1,5 @@
 """The photo pipeline on awkward phone and designer files, its cache, and the photos in the built site."""
+
 from __future__ import annotations
 
 import json
@@ -11,16 +12,19 @@ import pillow_heif
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
-from campaign.features.gallery import images
-from campaign.html.cache import VARIABLES, Digests, cache_dir
-from campaign.features.gallery.images import _decode, process_images
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
-
+from campaign.features.gallery import images
+from campaign.features.gallery.images import _decode, process_images
+from campaign.html.cache import VARIABLES, Digests, cache_dir
 from conftest import ROOT, mkdocs_build
 
-GPS = {ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (36.0, 29.0, 10.5),
-       ExifTags.GPS.GPSLongitudeRef: "E", ExifTags.GPS.GPSLongitude: (117.0, 51.0, 3.2)}
+GPS = {
+    ExifTags.GPS.GPSLatitudeRef: "N",
+    ExifTags.GPS.GPSLatitude: (36.0, 29.0, 10.5),
+    ExifTags.GPS.GPSLongitudeRef: "E",
+    ExifTags.GPS.GPSLongitude: (117.0, 51.0, 3.2),
+}
 
 
 def phone_exif(orientation: int = 1) -> Image.Exif:
@@ -45,8 +49,9 @@ def write_awkward(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     marked().save(folder / "sideways.jpg", exif=phone_exif(6), quality=90)
-    Image.effect_noise((4000, 3000), 40).convert("RGB").save(folder / "gps.jpg", exif=phone_exif(), icc_profile=srgb,
-                                                             xmp=b"<x:xmpmeta>GPSLatitude 36,29</x:xmpmeta>")
+    Image.effect_noise((4000, 3000), 40).convert("RGB").save(
+        folder / "gps.jpg", exif=phone_exif(), icc_profile=srgb, xmp=b"<x:xmpmeta>GPSLatitude 36,29</x:xmpmeta>"
+    )
     Image.new("CMYK", (500, 300), (255, 0, 0, 0)).save(folder / "cmyk.jpg")
     palette = Image.new("P", (300, 200), 0)
     palette.putpalette([255, 0, 0, 0, 160, 0])
@@ -63,8 +68,12 @@ def write_awkward(folder: Path) -> None:
 
 
 GOOD = ["sideways.jpg", "gps.jpg", "cmyk.jpg", "palette.png", "deep.png", "iphone.heic"]
-BAD = {"bomb.png": "像素太多", "truncated.jpg": "已损坏或不完整", "notes.jpg": "不是能识别的图片",
-       "missing.jpg": "找不到"}
+BAD = {
+    "bomb.png": "像素太多",
+    "truncated.jpg": "已损坏或不完整",
+    "notes.jpg": "不是能识别的图片",
+    "missing.jpg": "找不到",
+}
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +128,7 @@ def test_colours_are_converted_and_transparency_flattened(processed):
     cyan = pixel("cmyk.jpg", (10, 10))
     assert cyan[0] < 30 and cyan[1] > 200 and cyan[2] > 200
     assert all(c > 245 for c in pixel("palette.png", (250, 100)))  # transparent -> white
-    assert pixel("palette.png", (50, 100))[1] > 130                  # the opaque green stays
+    assert pixel("palette.png", (50, 100))[1] > 130  # the opaque green stays
     assert all(120 <= c <= 136 for c in pixel("deep.png", (10, 10)))  # 16-bit half grey, not clipped white
 
 
@@ -200,8 +209,9 @@ def test_a_bad_photo_stops_the_build_before_anything_is_written(project, awkward
     result = mkdocs_build(project, site, env={"CAMPAIGN_IMAGE_CACHE": str(tmp_path / "cache")})
     assert result.returncode != 0 and not site.exists()
     for name, why in BAD.items():
-        assert re.search(rf"data/activities/culture-sports\.yml:\d+: 图片「awkward/{re.escape(name)}」{why}", result.stderr), \
-            result.stderr
+        assert re.search(
+            rf"data/activities/culture-sports\.yml:\d+: 图片「awkward/{re.escape(name)}」{why}", result.stderr
+        ), result.stderr
     assert "Traceback" not in result.stderr and "sideways" not in result.stderr
 
 
@@ -221,13 +231,19 @@ def test_sample_pages_show_responsive_lazy_pictures_with_alt(sample_site):
     sample = load_site(ROOT / "data")
     assert {"qiuquan/before.jpg", "central-park/after.jpg", "performances/stage.jpg"} <= set(sample.images)
     page = (sample_site / "domains/housing/index.html").read_text(encoding="utf-8")
-    figure = page[page.index('<figure class="cc-compare"'):page.index("</figure>", page.index('<figure class="cc-compare"'))]
+    figure = page[
+        page.index('<figure class="cc-compare"') : page.index("</figure>", page.index('<figure class="cc-compare"'))
+    ]
     assert '<source type="image/webp" srcset="../../images/' in figure
-    assert re.search(r'<img src="\.\./\.\./images/[0-9a-f]{16}-1200\.jpg" srcset="[^"]+ 480w, [^"]+ 1600w" sizes="[^"]+" '
-                     r'width="1600" height="1200" alt="示例图片：[^"]+" loading="lazy" decoding="async">', figure), figure
+    assert re.search(
+        r'<img src="\.\./\.\./images/[0-9a-f]{16}-1200\.jpg" srcset="[^"]+ 480w, [^"]+ 1600w" sizes="[^"]+" '
+        r'width="1600" height="1200" alt="示例图片：[^"]+" loading="lazy" decoding="async">',
+        figure,
+    ), figure
     assert 'type="range"' in figure and "hidden" in figure and ">前</button>" in figure and ">后</button>" in figure
-    for url in re.findall(r'(?:src|href)="\.\./\.\./(images/[^"]+)"', page) + \
-            [u for s in re.findall(r'srcset="([^"]+)"', page) for u in re.findall(r"\.\./\.\./(images/\S+)", s)]:
+    for url in re.findall(r'(?:src|href)="\.\./\.\./(images/[^"]+)"', page) + [
+        u for s in re.findall(r'srcset="([^"]+)"', page) for u in re.findall(r"\.\./\.\./(images/\S+)", s)
+    ]:
         assert (sample_site / url).is_file(), url
     for file in (sample_site / "images").iterdir():
         with Image.open(file) as out:

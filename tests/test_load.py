@@ -1,4 +1,5 @@
 """The data contract: the sample loads, and each kind of editor mistake is reported with file:line and a fix."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,7 +10,6 @@ import pytest
 
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
-
 from conftest import ROOT
 
 
@@ -31,8 +31,19 @@ def line_of(path: Path, needle: str) -> int:
 
 def test_sample_campaign_loads_every_domain_activity_and_task():
     site = load_site(ROOT / "data")
-    assert [d.name for d in site.domains] == ["幼有所育", "学有所教", "病有所医", "老有所养", "弱有所扶", "文体服务",
-                                              "生态环境", "劳有所得", "住有所居", "优军服务保障", "社会治安"]
+    assert [d.name for d in site.domains] == [
+        "幼有所育",
+        "学有所教",
+        "病有所医",
+        "老有所养",
+        "弱有所扶",
+        "文体服务",
+        "生态环境",
+        "劳有所得",
+        "住有所居",
+        "优军服务保障",
+        "社会治安",
+    ]
     assert len(site.activities) >= 20
     assert set(site.achievements) == {d.id for d in site.domains}
     assert sum(len(a.tasks) for a in site.achievements.values()) >= 50
@@ -66,7 +77,7 @@ def test_unknown_domain_lists_the_known_ones(project):
 def test_duplicate_activity_id_across_files_points_at_both(project):
     first = project / "data/activities/childcare.yml"
     other = project / "data/activities/education.yml"
-    first_id = next(l.split("id: ")[1] for l in first.read_text(encoding="utf-8").splitlines() if "- id: " in l)
+    first_id = next(x.split("id: ")[1] for x in first.read_text(encoding="utf-8").splitlines() if "- id: " in x)
     replace(other, other.read_text(encoding="utf-8").split("- id: ")[1].split("\n")[0], first_id)
     [problem] = problems_of(project / "data")
     assert first_id in problem.message and "data/activities/childcare.yml:" in problem.message
@@ -84,13 +95,20 @@ def test_unreadable_when_phrase_is_an_error_with_the_phrase(project):
 def test_every_mistake_in_every_file_is_reported_at_once(project):
     data = project / "data"
     replace(data / "activities/healthcare.yml", "  title:", "  tittle:")
-    replace(data / "activities/education.yml", "channels: [", "channels: 「")   # a list written as text
+    replace(data / "activities/education.yml", "channels: [", "channels: 「")  # a list written as text
     replace(data / "achievements/housing.yml", "status:", "status: 差不多\n    statu:")
-    (data / "domains.yml").write_text((data / "domains.yml").read_text(encoding="utf-8") + "\t- id: x\n", encoding="utf-8")
+    (data / "domains.yml").write_text(
+        (data / "domains.yml").read_text(encoding="utf-8") + "\t- id: x\n", encoding="utf-8"
+    )
     replace(data / "campaign.yml", "year: 2021", "year: 2021\nyear: 2022")
     files = {p.file for p in problems_of(data)}
-    assert files == {"data/activities/healthcare.yml", "data/activities/education.yml",
-                     "data/achievements/housing.yml", "data/domains.yml", "data/campaign.yml"}
+    assert files == {
+        "data/activities/healthcare.yml",
+        "data/activities/education.yml",
+        "data/achievements/housing.yml",
+        "data/domains.yml",
+        "data/campaign.yml",
+    }
 
 
 def test_yaml_syntax_error_has_line_and_hint(project):
@@ -124,8 +142,13 @@ def test_wrong_type_and_bad_value_say_what_to_write(project):
 
 def test_check_command_prints_chinese_report_without_traceback(project):
     replace(project / "data/activities/healthcare.yml", "when: 10月份", "when: 尽快")
-    result = subprocess.run([sys.executable, "-m", "campaign", "check", str(project / "data")],
-                            capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "hooks")})
+    result = subprocess.run(
+        [sys.executable, "-m", "campaign", "check", str(project / "data")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "hooks")},
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "data/activities/healthcare.yml:" in result.stderr and "尽快" in result.stderr

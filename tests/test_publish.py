@@ -1,5 +1,6 @@
 """Publishing: CI workflows that validate, a reproducible build, what a published site needs
 (sitemap, robots.txt, 404, share metadata), the link check, and the atomic `make publish`."""
+
 from __future__ import annotations
 
 import filecmp
@@ -12,7 +13,7 @@ import subprocess
 import sys
 import threading
 import xml.etree.ElementTree as ET
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,9 +21,8 @@ import pytest
 import yaml
 
 from campaign.ops.linkcheck import check_site
-from test_browser import browser, served  # noqa: F401 — the shared Chromium fixture and the served sample
-
 from conftest import BUILD_EPOCH, ROOT, mkdocs_build
+from test_browser import browser, served
 
 SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
@@ -35,11 +35,13 @@ def _run_module(*args: str) -> subprocess.CompletedProcess:
 
 # --- CI workflows ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path, schema", [(".github/workflows/publish.yml", "vendor.github-workflows"),
-                                          (".gitlab-ci.yml", "vendor.gitlab-ci")])
+
+@pytest.mark.parametrize(
+    "path, schema",
+    [(".github/workflows/publish.yml", "vendor.github-workflows"), (".gitlab-ci.yml", "vendor.gitlab-ci")],
+)
 def test_workflow_validates_against_the_official_schema(path, schema):
-    result = subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", schema, ROOT / path],
-                            capture_output=True, text=True)
+    result = subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", schema, ROOT / path], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -51,7 +53,9 @@ def test_github_deploys_only_from_main_after_tests_and_link_check():
     upload = next(i for i, action in enumerate(uses) if action.startswith("actions/upload-pages-artifact@"))
     assert runs.index("make test") < runs.index("make linkcheck") < upload
     assert deploy["needs"] == "build" and "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
-    cached = [step["with"]["path"].split() for step in build["steps"] if step.get("uses", "").startswith("actions/cache@")]
+    cached = [
+        step["with"]["path"].split() for step in build["steps"] if step.get("uses", "").startswith("actions/cache@")
+    ]
     assert cached == [[".cache/images/", ".cache/qr/", ".cache/search/", ".cache/calendar/"]]
     assert workflow[True]["schedule"]  # PyYAML reads the key `on` as True
 
@@ -61,19 +65,26 @@ def test_gitlab_publishes_pages_only_from_the_default_branch():
     assert pipeline["check"]["script"] == [".ci/run", "make linkcheck"]
     assert pipeline["pages"]["needs"] == ["check"]
     assert pipeline["pages"]["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
-    assert any({".cache/images/", ".cache/qr/", ".cache/search/", ".cache/calendar/"} <= set(cache["paths"]) for cache in pipeline["check"]["cache"])
+    assert any(
+        {".cache/images/", ".cache/qr/", ".cache/search/", ".cache/calendar/"} <= set(cache["paths"])
+        for cache in pipeline["check"]["cache"]
+    )
 
 
 # --- reproducible build ---------------------------------------------------------------------
+
 
 def test_two_builds_of_one_commit_are_byte_identical(project, tmp_path):
     # Two folders, hash seeds, time zones and locales; only the sources and SOURCE_DATE_EPOCH are shared.
     twin = shutil.copytree(project, tmp_path / "twin")
     sites = [tmp_path / "one", tmp_path / "two"]
-    for source, site, seed, zone in [(project, sites[0], "1", "Asia/Shanghai"), (twin, sites[1], "2", "America/New_York")]:
+    for source, site, seed, zone in [
+        (project, sites[0], "1", "Asia/Shanghai"),
+        (twin, sites[1], "2", "America/New_York"),
+    ]:
         result = mkdocs_build(source, site, env={"PYTHONHASHSEED": seed, "TZ": zone, "LC_ALL": "C.UTF-8"})
         assert result.returncode == 0, result.stderr
-    files = lambda root: sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())  # noqa: E731
+    files = lambda root: sorted(p.relative_to(root) for p in root.rglob("*") if p.is_file())
     assert files(sites[0]) == files(sites[1])
     _, mismatch, errors = filecmp.cmpfiles(*sites, files(sites[0]), shallow=False)
     assert mismatch == errors == []
@@ -82,16 +93,16 @@ def test_two_builds_of_one_commit_are_byte_identical(project, tmp_path):
 def test_sitemap_is_valid_and_lists_every_page_with_the_build_date(sample_site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ET.parse(sample_site / "sitemap.xml").getroot()
-    build_day = datetime.fromtimestamp(int(BUILD_EPOCH), timezone.utc).date()
+    build_day = datetime.fromtimestamp(int(BUILD_EPOCH), UTC).date()
     urls = root.findall("s:url", ns)
     assert len(urls) == len(list(sample_site.rglob("index.html")))
     for url in urls:
         loc = url.findtext("s:loc", namespaces=ns)
-        assert loc.startswith(SITE_URL) and (sample_site / loc[len(SITE_URL):] / "index.html").is_file()
+        assert loc.startswith(SITE_URL) and (sample_site / loc[len(SITE_URL) :] / "index.html").is_file()
         assert url.findtext("s:lastmod", namespaces=ns) == build_day.isoformat()
     packed = (sample_site / "sitemap.xml.gz").read_bytes()
     assert gzip.decompress(packed) == (sample_site / "sitemap.xml").read_bytes()
-    midnight = datetime.combine(build_day, time(), timezone.utc)
+    midnight = datetime.combine(build_day, time(), UTC)
     assert struct.unpack("<I", packed[4:8])[0] == midnight.timestamp()  # gzip header mtime: not the clock
 
 
@@ -101,6 +112,7 @@ def test_robots_txt_points_at_the_sitemap(sample_site):
 
 
 # --- sharing metadata -----------------------------------------------------------------------
+
 
 class _Head(HTMLParser):
     def __init__(self, text: str):
@@ -133,8 +145,9 @@ def test_every_page_has_a_description_canonical_url_and_share_card(sample_site):
 def test_share_card_values_are_escaped_exactly_once(project, tmp_path):
     path = project / "data/activities/healthcare.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("title: 医院开放日——让您更懂我，让我更懂您", 'title: "开放日 <b>\\"A&B\\"</b>"'),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("title: 医院开放日——让您更懂我，让我更懂您", 'title: "开放日 <b>\\"A&B\\"</b>"'), encoding="utf-8"
+    )
     assert mkdocs_build(project, tmp_path / "site").returncode == 0
     html = (tmp_path / "site/activities/hospital-open-day/index.html").read_text(encoding="utf-8")
     assert '<meta property="og:title" content="开放日 &lt;b&gt;&#34;A&amp;B&#34;&lt;/b&gt;">' in html
@@ -142,6 +155,7 @@ def test_share_card_values_are_escaped_exactly_once(project, tmp_path):
 
 
 # --- 404 ------------------------------------------------------------------------------------
+
 
 def test_404_page_is_chinese_and_links_home_activities_domains(sample_site):
     html = (sample_site / "404.html").read_text(encoding="utf-8")
@@ -152,7 +166,7 @@ def test_404_page_is_chinese_and_links_home_activities_domains(sample_site):
     assert f'<form class="cc-404-search" action="{base}."' in html and 'name="q"' in html
 
 
-def test_404_search_opens_the_site_search_with_the_query(served, browser):  # noqa: F811
+def test_404_search_opens_the_site_search_with_the_query(served, browser):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(served + "404.html", wait_until="networkidle")
     assert page.locator("h1").inner_text() == "页面找不到了"
@@ -165,6 +179,7 @@ def test_404_search_opens_the_site_search_with_the_query(served, browser):  # no
 
 # --- link check -----------------------------------------------------------------------------
 
+
 def test_the_sample_site_has_no_broken_links(sample_site):
     report = check_site(sample_site, SITE_URL)
     assert report.problems == []
@@ -174,20 +189,24 @@ def test_the_sample_site_has_no_broken_links(sample_site):
 
 def test_link_check_catches_broken_links_in_raw_html_that_mkdocs_passes(project, tmp_path):
     page = project / "content/activities/hospital-open-day.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<p><a href="../no-such-activity/">去</a> '
-                    '<a href="../../domains/healthcare/#no-such-anchor">看</a> '
-                    '<a href="../../domains/healthcare/#tasks">好</a> <img src="../../x.png" alt="" '
-                    'srcset="../../assets/images/share.png 1200w, ../../x-800.png 800w"> '
-                    f'<a rel="external noopener" href="{SITE_URL}form">表</a></p>\n',
-                    encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n<p><a href="../no-such-activity/">去</a> '
+        '<a href="../../domains/healthcare/#no-such-anchor">看</a> '
+        '<a href="../../domains/healthcare/#tasks">好</a> <img src="../../x.png" alt="" '
+        'srcset="../../assets/images/share.png 1200w, ../../x-800.png 800w"> '
+        f'<a rel="external noopener" href="{SITE_URL}form">表</a></p>\n',
+        encoding="utf-8",
+    )
     assert mkdocs_build(project, tmp_path / "site").returncode == 0  # the strict build lets them through
     report = check_site(tmp_path / "site", SITE_URL)
     found = [p.split("：", 1)[1] for p in report.problems if p.startswith("activities/hospital-open-day/index.html:")]
-    for problem in ["链接 ../no-such-activity/ 指向的文件不存在（activities/no-such-activity/index.html）",
-                    "链接 ../../domains/healthcare/#no-such-anchor 指向的锚点 #no-such-anchor 在 "
-                    "domains/healthcare/index.html 里不存在",
-                    "链接 ../../x.png 指向的文件不存在（x.png）",
-                    "链接 ../../x-800.png 指向的文件不存在（x-800.png）"]:
+    for problem in [
+        "链接 ../no-such-activity/ 指向的文件不存在（activities/no-such-activity/index.html）",
+        "链接 ../../domains/healthcare/#no-such-anchor 指向的锚点 #no-such-anchor 在 "
+        "domains/healthcare/index.html 里不存在",
+        "链接 ../../x.png 指向的文件不存在（x.png）",
+        "链接 ../../x-800.png 指向的文件不存在（x-800.png）",
+    ]:
         assert problem in found
     assert not [p for p in found if "#tasks" in p or "share.png" in p or f"{SITE_URL}form " in p]  # good ones pass
     assert SITE_URL + "form" in report.external  # rel="external": served beside the site, not checked
@@ -197,12 +216,12 @@ def test_link_check_catches_broken_links_in_raw_html_that_mkdocs_passes(project,
 
 # --- make publish ---------------------------------------------------------------------------
 
+
 def _variant(site: Path, folder: Path) -> Path:
     """A copy of `site` whose every page differs, as the next version of the site would."""
     shutil.copytree(site, folder)
     for page in folder.rglob("*.html"):
-        page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<!-- v2 --></body>"),
-                        encoding="utf-8")
+        page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<!-- v2 --></body>"), encoding="utf-8")
     return folder
 
 
@@ -254,8 +273,9 @@ def test_a_data_mistake_stops_make_publish_before_anything_is_copied(project, tm
     path.write_text(path.read_text(encoding="utf-8").replace("when: 10月份", "when: 尽快", 1), encoding="utf-8")
     dest = tmp_path / "www/site"
     # -o: the shared virtual environment is taken as installed, whatever the copied file times say.
-    result = subprocess.run(["make", "-o", ".venv/.installed", "publish", f"DEST={dest}"], cwd=project,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "-o", ".venv/.installed", "publish", f"DEST={dest}"], cwd=project, capture_output=True, text=True
+    )
     assert result.returncode != 0 and "data/activities/healthcare.yml:" in result.stderr
     assert not dest.parent.exists()
 
@@ -264,4 +284,4 @@ def test_make_publish_without_dest_says_so_before_building(project):
     shutil.copy2(ROOT / "Makefile", project / "Makefile")
     result = subprocess.run(["make", "publish"], cwd=project, capture_output=True, text=True)
     assert result.returncode != 0 and "请指定发布目录" in result.stderr and "make publish DEST=" in result.stderr
-    assert not (project / ".venv").exists() and not (project / ".site.new").exists()  # nothing built or installed
+    assert not (project / ".venv").exists() and not list(project.glob(".site.new-*"))  # nothing built or installed

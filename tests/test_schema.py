@@ -1,6 +1,7 @@
 """The editors' JSON Schema: generated from the models, committed, documented in Chinese, and in step
 with the validator: it accepts every sample file as an editor's YAML 1.2 plugin reads it, and rejects
 the mistakes the validator rejects."""
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,6 @@ from jsonschema import Draft7Validator
 from campaign.data.load import load_site
 from campaign.data.problems import DataProblems
 from campaign.data.schema import KINDS, kind_of, schema_files
-
 from conftest import ROOT
 from test_load import replace
 
@@ -77,11 +77,15 @@ def test_every_field_has_a_chinese_title_description_and_valid_examples(kind):
         assert chinese.search(field.get("description", "")), f"{where}.{name}: no Chinese description"
         assert field.get("examples"), f"{where}.{name}: no examples"
         for example in field["examples"]:
-            check = Draft7Validator({**field, "$defs": schema.get("$defs", {})}, format_checker=Draft7Validator.FORMAT_CHECKER)
+            check = Draft7Validator(
+                {**field, "$defs": schema.get("$defs", {})}, format_checker=Draft7Validator.FORMAT_CHECKER
+            )
             assert not list(check.iter_errors(example)), f"{where}.{name}: example {example!r} breaks its own schema"
 
 
-@pytest.mark.parametrize("path,data_dir", sample_files(), ids=lambda v: str(v.relative_to(ROOT)) if isinstance(v, Path) else "")
+@pytest.mark.parametrize(
+    "path,data_dir", sample_files(), ids=lambda v: str(v.relative_to(ROOT)) if isinstance(v, Path) else ""
+)
 def test_every_sample_file_names_its_schema_and_passes_it(path, data_dir):
     first = path.read_text(encoding="utf-8").splitlines()[0]
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
@@ -92,19 +96,19 @@ def test_every_sample_file_names_its_schema_and_passes_it(path, data_dir):
 
 
 MISTAKES = [  # (file in data/, text, replaced by): each a mistake that both must reject
-    ("activities/healthcare.yml", "  title:", "  tittle:"),                              # misspelt key
-    ("activities/healthcare.yml", "channels: [讲座]", "channels: 讲座"),                  # text, not a list
-    ("activities/healthcare.yml", "id: health-lectures", "id: Health_Lectures"),         # bad id pattern
-    ("activities/healthcare.yml", "  where: 山头卫生院\n", ""),                            # missing required field
-    ("activities/healthcare.yml", "title: 健康知识讲座", 'title: ""'),                     # empty text
-    ("achievements/housing.yml", "status: 进行中", "status: 差不多"),                      # bad status literal
-    ("achievements/healthcare.yml", "kind: 重点工作", "kind: 重点任务"),                   # bad kind literal
-    ("achievements/healthcare.yml", "value: 79", "value: 七十九"),                         # not a number
-    ("achievements/healthcare.yml", "as_of: 2021-09-12", "as_of: 2021年9月12日"),          # not a date
-    ("achievements/healthcare.yml", "figures:", "figgures:"),                            # misspelt top-level key
-    ("campaign.yml", "year: 2021", "year: 今年"),                                         # not an integer
-    ("campaign.yml", "form_url: https://", "form_url: "),                               # not a web address
-    ("domains.yml", "- id: childcare\n  name: 幼有所育\n", "- id: childcare\n"),           # missing name
+    ("activities/healthcare.yml", "  title:", "  tittle:"),  # misspelt key
+    ("activities/healthcare.yml", "channels: [讲座]", "channels: 讲座"),  # text, not a list
+    ("activities/healthcare.yml", "id: health-lectures", "id: Health_Lectures"),  # bad id pattern
+    ("activities/healthcare.yml", "  where: 山头卫生院\n", ""),  # missing required field
+    ("activities/healthcare.yml", "title: 健康知识讲座", 'title: ""'),  # empty text
+    ("achievements/housing.yml", "status: 进行中", "status: 差不多"),  # bad status literal
+    ("achievements/healthcare.yml", "kind: 重点工作", "kind: 重点任务"),  # bad kind literal
+    ("achievements/healthcare.yml", "value: 79", "value: 七十九"),  # not a number
+    ("achievements/healthcare.yml", "as_of: 2021-09-12", "as_of: 2021年9月12日"),  # not a date
+    ("achievements/healthcare.yml", "figures:", "figgures:"),  # misspelt top-level key
+    ("campaign.yml", "year: 2021", "year: 今年"),  # not an integer
+    ("campaign.yml", "form_url: https://", "form_url: "),  # not a web address
+    ("domains.yml", "- id: childcare\n  name: 幼有所育\n", "- id: childcare\n"),  # missing name
 ]
 
 

@@ -1,11 +1,11 @@
 """Search entries kept between builds: an unchanged page is indexed from the cache, a changed one afresh."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 from campaign.html.cache import Memo
-
 from conftest import mkdocs_build
 
 MARK = "缓存标记"
@@ -57,7 +57,9 @@ def test_unchanged_pages_come_from_the_cache_and_an_edited_page_is_indexed_afres
     # Its front matter is in the key too: a new description alone indexes it afresh.
     page.write_text("---\ndescription: 开放日的报名办法\n---\n" + page.read_text(encoding="utf-8"), encoding="utf-8")
     assert mkdocs_build(project, site).returncode == 0
-    assert not any(d["text"].endswith(MARK) for d in docs(site) if d["location"].startswith("activities/hospital-open-day/"))
+    assert not any(
+        d["text"].endswith(MARK) for d in docs(site) if d["location"].startswith("activities/hospital-open-day/")
+    )
     page.write_text(page.read_text(encoding="utf-8") + "\n报名口令：开放日见。\n", encoding="utf-8")
     assert mkdocs_build(project, site).returncode == 0
     ours = [d["text"] for d in docs(site) if d["location"].startswith("activities/hospital-open-day/")]
@@ -66,4 +68,3 @@ def test_unchanged_pages_come_from_the_cache_and_an_edited_page_is_indexed_afres
     assert others and all(text.endswith(MARK) for text in others)
     # The page's old entries are forgotten, its new ones kept.
     assert len(json.loads(cache.read_text(encoding="utf-8"))["values"]) == len(stored["values"])
-

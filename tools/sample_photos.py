@@ -1,10 +1,12 @@
-"""Draw the sample campaign's example photos into data/images/ (run by hand; the JPEGs are committed).
+"""Draw the sample campaigns' example photos into data/images/ and examples/sibaoshan/images/ (run by
+hand; the JPEGs are committed). Photos already there are kept: only missing ones are drawn.
 
 Simple drawn scenes, each stamped 示例图片 so no one takes them for real photographs. Needs a CJK
 font only here, never in the build: `apt-get install fonts-noto-cjk`, or pass a font file.
 
     .venv/bin/python tools/sample_photos.py [path/to/cjk-font.ttc]
 """
+
 from __future__ import annotations
 
 import random
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-OUT = Path(__file__).resolve().parent.parent / "data" / "images"
+ROOT = Path(__file__).resolve().parent.parent
 W, H = 1600, 1200
 SKY, GROUND = (196, 214, 228), (150, 140, 120)
 
@@ -128,26 +130,92 @@ def performance(crowd: int, rng) -> Image.Image:
     return image
 
 
-SCENES = {  # path in data/images/ -> (drawing, its caption on the picture)
-    "qiuquan/before.jpg": (lambda rng: estate(False, rng), "秋泉小区 改造前"),
-    "qiuquan/after.jpg": (lambda rng: estate(True, rng), "秋泉小区 改造后"),
-    "central-park/before.jpg": (lambda rng: park(False, rng), "中心公园 建设前"),
-    "central-park/after.jpg": (lambda rng: park(True, rng), "中心公园 新建球场和健身器材"),
-    "yueyang-river/before.jpg": (lambda rng: river(False, rng), "岳阳河 治理前"),
-    "yueyang-river/after.jpg": (lambda rng: river(True, rng), "岳阳河 治理后"),
-    "performances/stage.jpg": (lambda rng: performance(40, rng), "文化惠民下乡演出"),
-    "performances/audience.jpg": (lambda rng: performance(120, rng), "演出现场的观众"),
+def people(draw, rng, x0, x1, y, count, size=50):
+    """A row of people seen from the front: heads and coats."""
+    for i in range(count):
+        x = x0 + (x1 - x0) * (i + 0.5) / count + rng.randrange(-10, 10)
+        draw.rectangle(
+            [x - size * 0.45, y, x + size * 0.45, y + size * 1.6],
+            fill=rng.choice([(40, 60, 110), (150, 40, 40), (70, 70, 70), (200, 170, 90), (60, 110, 80)]),
+        )
+        draw.ellipse([x - size * 0.3, y - size * 0.65, x + size * 0.3, y], fill=(230, 190, 150))
+
+
+def school(rng) -> Image.Image:
+    image, draw = canvas(ground=(176, 70, 60), horizon=700)  # a red running track
+    block(draw, 200, 220, 1200, 480, (235, 235, 225), (120, 160, 200), storeys=4)
+    draw.rectangle([0, 820, W, 1200], fill=(60, 140, 80))  # the new artificial turf
+    for y in (760, 790):
+        draw.line([(0, y), (W, y)], fill=(255, 255, 255), width=3)
+    people(draw, rng, 300, 1300, 860, 12)
+    return image
+
+
+def service_hall(rng) -> Image.Image:
+    image, draw = canvas(sky=(236, 232, 222), ground=(200, 196, 186), horizon=620)
+    draw.rectangle([0, 120, W, 260], fill=(176, 40, 40))  # the banner over the counters
+    for x in range(100, W - 200, 360):  # counters with a screen each
+        draw.rectangle([x, 560, x + 280, 700], fill=(130, 100, 70))
+        draw.rectangle([x + 90, 470, x + 190, 550], fill=(40, 50, 70))
+    people(draw, rng, 150, 1450, 760, 9, size=60)
+    return image
+
+
+def meeting(rng) -> Image.Image:
+    image, draw = canvas(sky=(230, 226, 214), ground=(170, 150, 120), horizon=560)
+    draw.rectangle([0, 140, W, 250], fill=(176, 40, 40))
+    people(draw, rng, 150, 1450, 560, 8, size=60)  # seated behind the table
+    draw.rectangle([100, 700, 1500, 820], fill=(120, 80, 50))  # the long table
+    for x in range(200, 1450, 180):  # cups and papers on it
+        draw.rectangle([x, 672, x + 60, 700], fill=(250, 250, 250))
+    return image
+
+
+def press_conference(rng) -> Image.Image:
+    image, draw = canvas(sky=(40, 60, 110), ground=(150, 130, 110), horizon=520)
+    draw.rectangle([200, 120, 1400, 420], fill=(20, 80, 160))  # the backdrop
+    draw.rectangle([300, 430, 1300, 560], fill=(240, 240, 240))  # the speakers' table
+    people(draw, rng, 380, 1220, 330, 4, size=55)
+    for row in range(2):  # the press, seen from behind
+        for i in range(14):
+            x, y = 60 + i * 110 + rng.randrange(-8, 8), 800 + row * 170
+            draw.ellipse([x, y, x + 70, y + 76], fill=rng.choice([(30, 30, 30), (70, 60, 50)]))
+    return image
+
+
+SCENES = {  # path in the repository -> (drawing, its caption on the picture)
+    "data/images/qiuquan/before.jpg": (lambda rng: estate(False, rng), "秋泉小区 改造前"),
+    "data/images/qiuquan/after.jpg": (lambda rng: estate(True, rng), "秋泉小区 改造后"),
+    "data/images/central-park/before.jpg": (lambda rng: park(False, rng), "中心公园 建设前"),
+    "data/images/central-park/after.jpg": (lambda rng: park(True, rng), "中心公园 新建球场和健身器材"),
+    "data/images/yueyang-river/before.jpg": (lambda rng: river(False, rng), "岳阳河 治理前"),
+    "data/images/yueyang-river/after.jpg": (lambda rng: river(True, rng), "岳阳河 治理后"),
+    "data/images/performances/stage.jpg": (lambda rng: performance(40, rng), "文化惠民下乡演出"),
+    "data/images/performances/audience.jpg": (lambda rng: performance(120, rng), "演出现场的观众"),
+    "data/images/campus-open-day/playground.jpg": (school, "校园开放日 参观新操场"),
+    "data/images/social-assistance/service-hall.jpg": (service_hall, "便民服务中心 救助服务窗口"),
+    "data/images/hospital-open-day/meeting.jpg": (meeting, "医院开放日 座谈会"),
+    "examples/sibaoshan/images/press-conference/stage.jpg": (press_conference, "新闻发布会 四宝山街道专场"),
 }
 
 
 def main(argv: list[str]) -> None:
-    fontfile = argv[0] if argv else subprocess.run(["fc-match", "-f", "%{file}", "Noto Sans CJK SC:bold"],
-                                                  capture_output=True, text=True, check=True).stdout
+    fontfile = (
+        argv[0]
+        if argv
+        else subprocess.run(
+            ["fc-match", "-f", "%{file}", "Noto Sans CJK SC:bold"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     for path, (draw, title) in SCENES.items():
-        target = OUT / path
+        target = ROOT / path
+        if target.exists():  # committed photos stay byte for byte what they are
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        stamp(draw(random.Random(path)), title, fontfile).save(target, quality=72, optimize=True, progressive=True)
-        print(f"{target.relative_to(OUT.parent.parent)}: {target.stat().st_size // 1024} KB")
+        stamp(draw(random.Random(path.removeprefix("data/images/"))), title, fontfile).save(
+            target, quality=72, optimize=True, progressive=True
+        )
+        print(f"{path}: {target.stat().st_size // 1024} KB")
 
 
 if __name__ == "__main__":

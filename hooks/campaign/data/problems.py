@@ -1,4 +1,5 @@
 """Data mistakes, collected and reported together in Chinese for the editors."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

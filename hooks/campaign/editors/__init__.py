@@ -1,0 +1,1 @@
+"""The editors' tools behind make check, make new-activity and make import."""

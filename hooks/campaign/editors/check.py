@@ -4,18 +4,20 @@ Editors trust a check that shows its reading: each `when` phrase with the dates 
 counts per domain, and warnings (past activities with no report, overdue tasks, placeholders left
 by the importer, images without alt text) that do not stop the build but deserve a look.
 """
+
 from __future__ import annotations
 
 import re
-import typing
 from datetime import date
 from pathlib import Path
 
-from campaign.data.load import Site, _label
-from campaign.data.models import Activity, Status
+from campaign.data.kinds import KIND, KINDS, kind_of, label
+from campaign.data.load import Site
+from campaign.data.models import Activity
 from campaign.data.problems import Problem
-from campaign.fields.when import When
+from campaign.data.vocabulary import TASK_STATUSES
 from campaign.data.yamlsource import Source
+from campaign.fields.when import When
 
 PLACEHOLDER = "待填写"  # written by the importer where the office's table says nothing
 _NO_ALT = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt=\"[^\"]+)[^>]*>")
@@ -24,10 +26,16 @@ _NO_ALT = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt=\"[^\"]+)[^>]*>")
 def report(site: Site, data_dir: Path, content_dir: Path, on: date) -> str:
     """The full explanation printed by `make check` for valid data."""
     tasks = sum(len(a.tasks) for a in site.achievements.values())
-    lines = [f"数据检查通过：{len(site.domains)} 个领域，{len(site.activities)} 项活动，{tasks} 项重点工作。"
-             f"（按 {on.isoformat()} 判断活动是否已结束）", "", "活动时间（网站这样理解，请核对）："]
+    lines = [
+        f"数据检查通过：{len(site.domains)} 个领域，{len(site.activities)} 项活动，{tasks} 项重点工作。"
+        f"（按 {on.isoformat()} 判断活动是否已结束）",
+        "",
+        "活动时间（网站这样理解，请核对）：",
+    ]
     for activity in sorted(site.activities, key=lambda a: _file_line(site.origin[a.id])):
-        lines.append(f"  {site.origin[activity.id]}  {activity.title}：{activity.when.text} → {understood(activity.when)}")
+        lines.append(
+            f"  {site.origin[activity.id]}  {activity.title}：{activity.when.text} → {understood(activity.when)}"
+        )
     lines += ["", "各领域："] + [f"  {line}" for line in _counts(site)]
     found = warnings(site, data_dir, content_dir, on)
     if found:
@@ -57,24 +65,45 @@ def _counts(site: Site) -> list[str]:
     for domain in site.domains:
         achievements = site.achievements.get(domain.id)
         tasks = achievements.tasks if achievements else []
-        counts = [(status, sum(t.status == status for t in tasks)) for status in typing.get_args(Status)]
+        counts = [(status, sum(t.status == status for t in tasks)) for status in TASK_STATUSES.labels]
         by_status = "、".join(f"{status} {count}" for status, count in counts if count)
         figures = len(achievements.figures) if achievements else 0
-        lines.append(f"{domain.name}（{domain.id}）：活动 {len(site.activities_of(domain.id))} 项，"
-                     f"重点工作 {len(tasks)} 项" + (f"（{by_status}）" if by_status else "") + f"，数据 {figures} 项")
+        lines.append(
+            f"{domain.name}（{domain.id}）：活动 {len(site.activities_of(domain.id))} 项，"
+            f"重点工作 {len(tasks)} 项" + (f"（{by_status}）" if by_status else "") + f"，数据 {figures} 项"
+        )
     return lines
 
 
 def warnings(site: Site, data_dir: Path, content_dir: Path, on: date) -> list[Problem]:
     """What is legal but suspicious, each with file:line and what to do."""
-    sources = [Source(path, _label(path, data_dir)) for path in sorted(Path(data_dir).rglob("*.y*ml"))]
+    data_dir = Path(data_dir)
+    sources = [Source(path, label(path, data_dir)) for kind in KINDS for path in kind.paths(data_dir)]
     found = [_unreported(site, a, content_dir, on) for a in site.activities]
+    found += _unread_files(data_dir)
     found += [w for s in sources for w in _overdue(s, site, on)]
     found += [w for s in sources for w in _placeholders(s)]
     found += [w for s in sources for w in _data_images_without_alt(s)]
     found += _content_images_without_alt(content_dir)
     found += _orphan_pages(site, content_dir)
+    found += _reports_ahead(site, data_dir, on)
     return sorted(w for w in found if w)
+
+
+def _unread_files(data_dir: Path) -> list[Problem]:
+    """YAML files in the data folder that no kind of data is read from: a typo in a folder or file name
+    (data/activity/, campaign.yaml) would otherwise leave their content silently unpublished."""
+    kinds = "、".join(kind.pattern for kind in KINDS)
+    return [
+        Problem(
+            label(path, data_dir),
+            1,
+            "网站不读这个文件，里面的内容不会发布。",
+            f"数据文件只能放在这些位置：{kinds}；检查文件夹和文件名的拼写。",
+        )
+        for path in sorted(data_dir.rglob("*.y*ml"))
+        if kind_of(path.relative_to(data_dir).as_posix()) is None
+    ]
 
 
 def _orphan_pages(site: Site, content_dir: Path) -> list[Problem]:
@@ -82,21 +111,54 @@ def _orphan_pages(site: Site, content_dir: Path) -> list[Problem]:
     they are published on their own, outside the navigation (an id renamed or removed in the data?)."""
     known = {"activities": {a.id for a in site.activities}, "domains": {d.id for d in site.domains}}
     what = {"activities": "活动", "domains": "领域"}
-    return [Problem(f"content/{folder}/{page.name}", 1, f"数据里没有编号为「{page.stem}」的{what[folder]}，这一页会单独发布。",
-                    f"把文件名改成{what[folder]}的编号（.md 前面的部分），或删掉这个文件。")
-            for folder, ids in known.items() for page in sorted((content_dir / folder).glob("*.md"))
-            if page.stem != "index" and page.stem not in ids]
+    return [
+        Problem(
+            f"content/{folder}/{page.name}",
+            1,
+            f"数据里没有编号为「{page.stem}」的{what[folder]}，这一页会单独发布。",
+            f"把文件名改成{what[folder]}的编号（.md 前面的部分），或删掉这个文件。",
+        )
+        for folder, ids in known.items()
+        for page in sorted((content_dir / folder).glob("*.md"))
+        if page.stem != "index" and page.stem not in ids
+    ]
 
 
 def _unreported(site: Site, activity: Activity, content_dir: Path, on: date) -> Problem | None:
     end = activity.when.end
-    reported = activity.photos or activity.before_after or (content_dir / "activities" / f"{activity.id}.md").is_file()
-    if not end or end >= on or reported:
+    reported = (
+        site.report(activity.id)
+        or activity.photos
+        or activity.before_after
+        or (content_dir / "activities" / f"{activity.id}.md").is_file()
+    )
+    if not end or end >= on or reported or activity.status == "已取消":
         return None
     file, line = _file_line(site.origin[activity.id])
-    return Problem(file, line, f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有照片或报道。",
-                   f"在 photos 下加几张现场照片，或在 content/activities/{activity.id}.md 里写几句活动情况；"
-                   "活动改期了，就把 when 改成新的时间。")
+    return Problem(
+        file,
+        line,
+        f"活动「{activity.title}」已于 {end.isoformat()} 结束，还没有回顾。",
+        f"用 make new-report 写一篇回顾（实际日期、参加人数、意见建议和照片），存在 data/reports/{activity.id}.yml；"
+        "活动改期了，就写 status: 延期，把 when 改成新的时间、原来的时间写在 planned；没有办，就写 status: 已取消。",
+    )
+
+
+def _reports_ahead(site: Site, data_dir: Path, on: date) -> list[Problem]:
+    """A report dated after the build day: a typo in the year or month, most likely."""
+    found = []
+    for path in KIND["reports"].paths(data_dir):
+        source = Source(path, label(path, data_dir))
+        report = site.report(source.data.get("activity")) if isinstance(source.data, dict) else None
+        if report and report.held.start > on:
+            found.append(
+                source.problem(
+                    ("held",),
+                    f"回顾的举办日期 {report.held.start.isoformat()} 还没到（今天是 {on.isoformat()}）。",
+                    "写活动实际举办的日期；年份或月份写错了吗？",
+                )
+            )
+    return found
 
 
 def _overdue(source: Source, site: Site, on: date) -> list[Problem]:
@@ -108,13 +170,22 @@ def _overdue(source: Source, site: Site, on: date) -> list[Problem]:
     found = []
     for i, task in enumerate(achievements.tasks):
         if _passed(task.deadline, on) and task.status in ("未开始", "进行中"):
-            found.append(source.problem(
-                ("tasks", i, "status"), f"「{task.title}」的完成时限（{task.deadline.text}）已过，进展还是「{task.status}」。",
-                "完成了就把 status 改成 已完成；推迟了就把 deadline 改成新的时限。"))
-        found += [source.problem(("tasks", i, "milestones", j, "done"),
-                                 f"「{task.title}」的时间节点「{m.what}」（{m.when.text}）已过，还没有标为完成。",
-                                 "完成了就写 done: true；推迟了就改这个节点的 when。")
-                  for j, m in enumerate(task.milestones) if _passed(m.when, on) and not m.done]
+            found.append(
+                source.problem(
+                    ("tasks", i, "status"),
+                    f"「{task.title}」的完成时限（{task.deadline.text}）已过，进展还是「{task.status}」。",
+                    "完成了就把 status 改成 已完成；推迟了就把 deadline 改成新的时限。",
+                )
+            )
+        found += [
+            source.problem(
+                ("tasks", i, "milestones", j, "done"),
+                f"「{task.title}」的时间节点「{m.what}」（{m.when.text}）已过，还没有标为完成。",
+                "完成了就写 done: true；推迟了就改这个节点的 when。",
+            )
+            for j, m in enumerate(task.milestones)
+            if _passed(m.when, on) and not m.done
+        ]
     return found
 
 
@@ -123,9 +194,16 @@ def _passed(when: When, on: date) -> bool:
 
 
 def _placeholders(source: Source) -> list[Problem]:
-    return [source.problem(loc, f"「{_key(loc)}」还是「{PLACEHOLDER}」。", "导入时配档表里没有这一项，请照实际情况填写"
-                           + ("（写单位，不写个人姓名）。" if _key(loc) in ("unit", "organiser") else "。"))
-            for loc, value in _strings(source.data, ()) if PLACEHOLDER in value]
+    return [
+        source.problem(
+            loc,
+            f"「{_key(loc)}」还是「{PLACEHOLDER}」。",
+            "导入时配档表里没有这一项，请照实际情况填写"
+            + ("（写单位，不写个人姓名）。" if _key(loc) in ("unit", "organiser") else "。"),
+        )
+        for loc, value in _strings(source.data, ())
+        if PLACEHOLDER in value
+    ]
 
 
 def _data_images_without_alt(source: Source) -> list[Problem]:
@@ -135,7 +213,8 @@ def _data_images_without_alt(source: Source) -> list[Problem]:
     return [source.problem(loc, "图片没有替代文字。", _ALT_HINT) for loc, value in strings if _NO_ALT.search(value)] + [
         source.problem(loc, f"画面描述「{value}」没有说出画面里有什么。", _PHOTO_ALT_HINT)
         for loc, value in strings
-        if loc[-1] == "alt" and (value in _EMPTY_ALT or value == Path(images.get(loc[:-1], "")).stem)]
+        if loc[-1] == "alt" and (value in _EMPTY_ALT or value == Path(images.get(loc[:-1], "")).stem)
+    ]
 
 
 def _content_images_without_alt(content_dir: Path) -> list[Problem]:
@@ -143,7 +222,7 @@ def _content_images_without_alt(content_dir: Path) -> list[Problem]:
     for path in sorted(Path(content_dir).rglob("*.md")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if _NO_ALT.search(line):
-                found.append(Problem(_label(path, content_dir), number, "图片没有替代文字。", _ALT_HINT))
+                found.append(Problem(label(path, content_dir), number, "图片没有替代文字。", _ALT_HINT))
     return found
 
 

@@ -4,22 +4,25 @@ Questions come from the model's Chinese titles and descriptions; answers are che
 model as `make check`, so what is written always loads. The id is made from the domain and a
 number (elderly-care-3) unless the editor gives one: titles are Chinese, ids are ASCII.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from pydantic import ValidationError
 
-from campaign.editors.check import understood
-from campaign.data.load import Site, _label, load_site
+from campaign.data.kinds import label
+from campaign.data.load import Site, load_site
 from campaign.data.models import Activity
 from campaign.data.problems import DataProblems
 from campaign.data.schema import modeline, schemas_from
 from campaign.data.validate import explain
-from campaign.fields.when import WhenError, read_when
+from campaign.editors.check import understood
 from campaign.editors.yamlwrite import mapping
+from campaign.fields.mistake import Mistake
+from campaign.fields.when import read_when
 
 ASKED = ["domain", "title", "when", "where", "organiser", "audience", "channels", "summary", "id"]
 REQUIRED = {"domain", "title", "when", "where", "organiser", "id"}
@@ -28,14 +31,14 @@ _FIELDS = Activity.model_json_schema()["properties"]  # the Chinese titles, desc
 
 
 class EntryProblems(Exception):
-    """Answers that cannot make a valid activity: (field, message, what to write instead)."""
+    """Answers that cannot make a valid entry (an activity, a report): (field, message, what to write instead)."""
 
-    def __init__(self, problems: list[tuple[str, str, str]]):
-        self.problems = problems
+    def __init__(self, problems: list[tuple[str, str, str]], what: str = "活动"):
+        self.problems, self.what = problems, what
         super().__init__(self.report())
 
     def report(self) -> str:
-        lines = [f"活动没有添加，有 {len(self.problems)} 处要改："]
+        lines = [f"{self.what}没有添加，有 {len(self.problems)} 处要改："]
         lines += [f"{n}. {message}\n    怎么改：{hint}" for n, (_, message, hint) in enumerate(self.problems, 1)]
         return "\n".join(lines)
 
@@ -74,7 +77,7 @@ def _ask_missing(fields: dict, site: Site, ask: Ask) -> None:
         elif key == "when":
             fields[key] = _ask_when(site, ask)
         else:
-            answer = _ask_text(key, _default(key, fields, site), ask)
+            answer = ask_text(_FIELDS, key, _default(key, fields, site), ask, key in REQUIRED)
             if answer:
                 fields[key] = split_list(answer) if key == "channels" else answer
 
@@ -93,25 +96,26 @@ def _ask_domain(site: Site, ask: Ask) -> str:
 
 def _ask_when(site: Site, ask: Ask) -> str:
     while True:
-        answer = _ask_text("when", "", ask)
+        answer = ask_text(_FIELDS, "when", "", ask, True)
         try:
             when = read_when(answer, site.campaign.year)
-        except WhenError as error:
+        except Mistake as error:
             print(f"{error.message}。{error.hint}")
             continue
         print(f"  网站的理解：{understood(when)}")
         return answer
 
 
-def _ask_text(key: str, default: str, ask: Ask) -> str:
-    field = _FIELDS[key]
-    examples = "、".join(str(e) for e in field["examples"][:4] if isinstance(e, str))
+def ask_text(fields: dict, key: str, default: str, ask: Ask, required: bool) -> str:
+    """One answer, asked with the field's Chinese title, description and examples from the schema (`fields`)."""
+    field = fields[key]
+    examples = "、".join(str(e) for e in field.get("examples", [])[:4] if isinstance(e, (str, int)))
     prompt = f"{field['title']}（{key}）：{field['description']}"
     prompt += f"，例如 {examples}" if examples and not default else ""
-    prompt += f" [直接回车：{default}]" if default else ("" if key in REQUIRED else "（直接回车跳过）")
+    prompt += f" [直接回车：{default}]" if default else ("" if required else "（直接回车跳过）")
     while True:
         answer = ask(prompt + "\n> ").strip() or default
-        if answer or key not in REQUIRED:
+        if answer or not required:
             return answer
 
 
@@ -143,16 +147,23 @@ def _problems(fields: dict, site: Site) -> list[tuple[str, str, str]]:
     problems = []
     if fields["id"] in {a.id for a in site.activities}:
         problems.append(("id", f"活动编号「{fields['id']}」已经用过了。", "换一个编号，或不写编号，让程序自动编号。"))
+    return problems + model_problems(Activity, fields, site.campaign.year, "make new-activity")
+
+
+def model_problems(model, fields: dict, year: int, command: str) -> list[tuple[str, str, str]]:
+    """What the model finds wrong in the answers, each as (field, message, what to write instead)."""
     try:
-        Activity.model_validate(fields, context={"year": site.campaign.year})
+        model.model_validate(fields, context={"year": year})
     except ValidationError as errors:
+        problems = []
         for error in errors.errors(include_url=False):
             key = str(error["loc"][0]) if error["loc"] else ""
-            message, hint = explain(error, Activity)
+            message, hint = explain(error, model)
             if error["type"] == "missing":
-                hint = f"命令里加上 --{key} …；或者不带参数运行 make new-activity，按提示逐项填写。"
+                hint = f"命令里加上 --{key} …；或者不带参数运行 {command}，按提示逐项填写。"
             problems.append((key, message, hint))
-    return problems
+        return problems
+    return []
 
 
 def _append(data_dir: Path, fields: dict) -> tuple[str, Site]:
@@ -172,4 +183,4 @@ def _append(data_dir: Path, fields: dict) -> tuple[str, Site]:
     except DataProblems:
         path.write_text(before, encoding="utf-8") if before is not None else path.unlink()
         raise
-    return f"{_label(path, data_dir)}:{line}", site
+    return f"{label(path, data_dir)}:{line}", site

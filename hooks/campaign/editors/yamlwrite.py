@@ -3,6 +3,7 @@
 PyYAML's dump would sort keys, wrap long Chinese lines and drop comments; the tools that write
 data for editors (new-activity, import) use this instead, and PyYAML only to quote a scalar.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,7 +41,9 @@ def mapping(data: dict, indent: str = "", item: bool = False) -> list[str]:
         elif isinstance(value, list) and value and isinstance(value[0], dict):
             lines.append(f"{lead}{key}:{note}")
             lines += [line for entry in value for line in mapping(entry, inner + "  ", item=True)]
-        elif isinstance(value, list) and sum(len(str(v)) for v in value) > FLOW_LIST_WIDTH:
+        elif isinstance(value, list) and (
+            sum(len(str(v)) for v in value) > FLOW_LIST_WIDTH or any("，" in str(v) for v in value)
+        ):  # [a，b] reads as one item or two
             lines.append(f"{lead}{key}:{note}")
             lines += [f"{inner}  - {scalar(v)}" for v in value]
         elif isinstance(value, str) and "\n" in value:

@@ -1,22 +1,33 @@
 """Figures with meaning: targets, percentages computed (never typed), parts rolled up into wholes."""
+
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
 
-_OPERATORS = {"≥": "≥", ">=": "≥", "不低于": "≥", "不少于": "≥", "至少": "≥", "达到": "≥",
-              "≤": "≤", "<=": "≤", "不高于": "≤", "不超过": "≤", "至多": "≤", "=": "=", "＝": "="}
-_TARGET = re.compile(r"^\s*(?P<op>" + "|".join(map(re.escape, sorted(_OPERATORS, key=len, reverse=True)))
-                     + r")\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>\S*)\s*$")
+from campaign.fields.mistake import Mistake, shown
 
-
-class FigureError(ValueError):
-    """A figure that cannot be right; carries what to write instead."""
-
-    def __init__(self, message: str, hint: str):
-        super().__init__(message)
-        self.hint = hint
+_OPERATORS = {
+    "≥": "≥",
+    ">=": "≥",
+    "不低于": "≥",
+    "不少于": "≥",
+    "至少": "≥",
+    "达到": "≥",
+    "≤": "≤",
+    "<=": "≤",
+    "不高于": "≤",
+    "不超过": "≤",
+    "至多": "≤",
+    "=": "=",
+    "＝": "=",
+}
+_TARGET = re.compile(
+    r"^\s*(?P<op>"
+    + "|".join(map(re.escape, sorted(_OPERATORS, key=len, reverse=True)))
+    + r")\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>\S*)\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -33,9 +44,11 @@ class Target:
 
 
 def read_target(text: str) -> Target:
-    match = _TARGET.match(str(text))
+    match = _TARGET.match(text) if isinstance(text, str) and len(text) <= 40 else None  # short: the pattern backtracks
     if not match:
-        raise FigureError(f"看不懂目标「{text}」", "写成“≥ 90%”“≤ 5”或“不低于 98%”：比较符号加数字，单位可写可不写。")
+        raise Mistake(
+            f"看不懂目标「{shown(text)}」", "写成“≥ 90%”“≤ 5”或“不低于 98%”：比较符号加数字，单位可写可不写。"
+        )
     return Target(_OPERATORS[match["op"]], float(match["value"]), match["unit"])
 
 
@@ -68,8 +81,11 @@ def roll_up(figures: list) -> tuple[list, list[FigureProblem]]:
             if parts:
                 figures[i], found = _sum_parts(i, parent, parts)
                 problems += found
-    problems += [FigureProblem(i, "value", f"「{f.label}」既没有数值也没有总数。", "写上 value（数值）或 total（总数）。")
-                 for i, f in enumerate(figures) if f.value is None and f.total is None]
+    problems += [
+        FigureProblem(i, "value", f"「{f.label}」既没有数值也没有总数。", "写上 value（数值）或 total（总数）。")
+        for i, f in enumerate(figures)
+        if f.value is None and f.total is None
+    ]
     return figures, list(dict.fromkeys(problems))
 
 
@@ -85,14 +101,27 @@ def _sum_parts(index: int, parent, parts: list):
             update[key] = whole
         elif not math.isclose(stated, whole):
             sum_text = " + ".join(number(v) for v in values)
-            problems.append(FigureProblem(index, key, f"「{parent.label}」的 {key} 写的是 {number(stated)}，"
-                                          f"但各分项相加是 {sum_text} = {number(whole)}。",
-                                          "核对总数和各分项，使分项之和等于总数。"))
+            problems.append(
+                FigureProblem(
+                    index,
+                    key,
+                    f"「{parent.label}」的 {key} 写的是 {number(stated)}，"
+                    f"但各分项相加是 {sum_text} = {number(whole)}。",
+                    "核对总数和各分项，使分项之和等于总数。",
+                )
+            )
     return (parent.model_copy(update=update) if update else parent), problems
 
 
 def _unknown_parents(figures: list) -> list[FigureProblem]:
     ids = [f.id for f in figures if f.id]
-    return [FigureProblem(i, "parent", f"没有编号为「{f.parent}」的上级指标。",
-                          f"parent 写同一文件里某个指标的 id：{'、'.join(ids) or '（先给上级指标写 id）'}。")
-            for i, f in enumerate(figures) if f.parent and f.parent not in ids]
+    return [
+        FigureProblem(
+            i,
+            "parent",
+            f"没有编号为「{f.parent}」的上级指标。",
+            f"parent 写同一文件里某个指标的 id：{'、'.join(ids) or '（先给上级指标写 id）'}。",
+        )
+        for i, f in enumerate(figures)
+        if f.parent and f.parent not in ids
+    ]

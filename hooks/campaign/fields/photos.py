@@ -4,6 +4,7 @@ Images live in the data folder's `images/` and are referenced by their path insi
 (`image: qiuquan/before.jpg`). Only the processed copies are published, never the originals,
 which carry GPS and device metadata.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -11,54 +12,34 @@ from pathlib import PurePosixPath
 
 from pydantic import BaseModel
 
-from campaign.fields.when import When, WhenError, read_when
+from campaign.fields.dates import read_moment
+from campaign.fields.mistake import Mistake, shown
+from campaign.fields.when import When
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".avif", ".tif", ".tiff")
 PATH_HINT = "写 data/images/ 里的路径，用“/”分隔，例如 qiuquan/before.jpg。"
 
 
-class PhotoError(ValueError):
-    """A photo field that cannot be right. .message: what is wrong; .hint: what to write (Chinese)."""
-
-    def __init__(self, message: str, hint: str):
-        super().__init__(f"{message}。{hint}")
-        self.message, self.hint = message, hint
-
-
 def read_image_path(value) -> str:
     """A relative path inside images/, with a known image suffix."""
     if not isinstance(value, str) or not value.strip():
-        raise PhotoError("应写图片文件的路径", PATH_HINT)
+        raise Mistake("应写图片文件的路径", PATH_HINT)
     text = value.strip()
+    if len(text) > 200:
+        raise Mistake(f"图片路径「{shown(text)}」太长了（{len(text)} 个字）", "文件夹名和文件名取短一些。" + PATH_HINT)
     parts = PurePosixPath(text).parts
     if "\\" in text or text.startswith("/") or ":" in text or any(p in {".", ".."} for p in parts):
-        raise PhotoError(f"图片路径「{text}」不能以“/”开头，也不能含“\\”“:”“..”", PATH_HINT)
+        raise Mistake(f"图片路径「{text}」不能以“/”开头，也不能含“\\”“:”“..”", PATH_HINT)
     if PurePosixPath(text).suffix.lower() not in SUFFIXES:
-        raise PhotoError(f"「{text}」不是支持的图片格式",
-                         "用 JPEG、PNG、HEIC 或 WebP 照片（扩展名 .jpg、.png、.heic、.webp）。")
+        raise Mistake(
+            f"「{text}」不是支持的图片格式", "用 JPEG、PNG、HEIC 或 WebP 照片（扩展名 .jpg、.png、.heic、.webp）。"
+        )
     return text
 
 
 def read_photo_date(value, year: int) -> When:
     """When a photo was taken: one day, one month or one year, as `2021-09-12` or `2021年9月`."""
-    hint = "写拍摄的日期或月份，例如 2021-09-12、2021年9月。"
-    if not isinstance(value, str):
-        raise PhotoError("拍摄时间应写成一段文字", hint)
-    try:
-        when = read_when(value, year)
-    except WhenError as error:
-        raise PhotoError(error.message, hint) from None
-    unit = {"day": lambda d: d, "month": lambda d: (d.year, d.month), "year": lambda d: d.year}.get(when.precision)
-    if when.kind != "range" or unit is None or not when.start or unit(when.start) != unit(when.end):
-        raise PhotoError(f"拍摄时间「{value}」应是某一天、某个月或某一年", hint)
-    return when
-
-
-def taken(when: When) -> str:
-    """A photo date as residents read it, no more precise than written."""
-    day = when.start
-    return {"day": f"{day.year}年{day.month}月{day.day}日", "month": f"{day.year}年{day.month}月"}.get(
-        when.precision, f"{day.year}年")
+    return read_moment(value, year, "写拍摄的日期或月份，例如 2021-09-12、2021年9月。")
 
 
 def image_uses(entries: Iterable[tuple[BaseModel, object, tuple]], photo: type) -> dict[str, list[str]]:

@@ -14,20 +14,15 @@ from datetime import date, time, timedelta
 
 from lunar_python import Lunar
 
+from campaign.fields.mistake import Mistake
+
 _PRECISIONS = ("day", "xun", "month", "quarter", "half", "year")  # finest first
 _UNDATED = "（具体日期待定）"
 _HINT = "请改用以下写法之一：10月份、12月中旬、9—11月、10月8日至10月12日、6月底前、重阳节、长期坚持、每月一次"
 _HINT_VAGUE = "请写明起止日期，如：9月28日至10月7日；或写：国庆节前、国庆节"
 _HINT_ORDER = "请先写开始、再写结束，如：9—11月、10月8日至10月12日；跨年请写：12月至次年1月"
 _HINT_TIME = "几点钟要写在具体日期之后，如：10月8日 9:00—11:00、10月8日下午3点、每周六 9:00—11:00"
-
-
-class WhenError(ValueError):
-    """An unreadable phrase. .message: what is wrong (Chinese); .hint: what to write instead (Chinese)."""
-
-    def __init__(self, message: str, hint: str):
-        super().__init__(f"{message}。{hint}")
-        self.message, self.hint = message, hint
+_MAX_LENGTH = 60  # characters: the longest readable phrase is half that; reading is quadratic in the length
 
 
 @dataclass(frozen=True)
@@ -66,22 +61,44 @@ def _fixed(month: int, day: int):
 # Each festival is the one falling in the given calendar year, as "2021年腊八节" means 2021-01-20:
 # the twelfth lunar month belongs to the lunar year that began the previous spring.
 _FESTIVALS = {
-    "春节": _lunar(1, 1), "元宵节": _lunar(1, 15), "二月二": _lunar(2, 2), "龙抬头": _lunar(2, 2),
-    "端午节": _lunar(5, 5), "七夕节": _lunar(7, 7), "中元节": _lunar(7, 15),
-    "中秋节": _lunar(8, 15), "重阳节": _lunar(9, 9), "腊八节": _lunar(12, 8, -1),
+    "春节": _lunar(1, 1),
+    "元宵节": _lunar(1, 15),
+    "二月二": _lunar(2, 2),
+    "龙抬头": _lunar(2, 2),
+    "端午节": _lunar(5, 5),
+    "七夕节": _lunar(7, 7),
+    "中元节": _lunar(7, 15),
+    "中秋节": _lunar(8, 15),
+    "重阳节": _lunar(9, 9),
+    "腊八节": _lunar(12, 8, -1),
     "除夕": lambda year: _lunar(1, 1)(year) - timedelta(days=1),
     "清明节": lambda year: _solar(Lunar.fromYmd(year, 1, 1).getJieQiTable()["清明"]),
-    "元旦": _fixed(1, 1), "妇女节": _fixed(3, 8), "三八妇女节": _fixed(3, 8), "植树节": _fixed(3, 12),
-    "劳动节": _fixed(5, 1), "五一": _fixed(5, 1), "五一劳动节": _fixed(5, 1),
-    "青年节": _fixed(5, 4), "五四青年节": _fixed(5, 4),
-    "儿童节": _fixed(6, 1), "六一": _fixed(6, 1), "六一儿童节": _fixed(6, 1),
-    "建党节": _fixed(7, 1), "七一": _fixed(7, 1), "七一建党节": _fixed(7, 1),
-    "建军节": _fixed(8, 1), "八一": _fixed(8, 1), "八一建军节": _fixed(8, 1),
-    "教师节": _fixed(9, 10), "国庆节": _fixed(10, 1),
+    "元旦": _fixed(1, 1),
+    "妇女节": _fixed(3, 8),
+    "三八妇女节": _fixed(3, 8),
+    "植树节": _fixed(3, 12),
+    "劳动节": _fixed(5, 1),
+    "五一": _fixed(5, 1),
+    "五一劳动节": _fixed(5, 1),
+    "青年节": _fixed(5, 4),
+    "五四青年节": _fixed(5, 4),
+    "儿童节": _fixed(6, 1),
+    "六一": _fixed(6, 1),
+    "六一儿童节": _fixed(6, 1),
+    "建党节": _fixed(7, 1),
+    "七一": _fixed(7, 1),
+    "七一建党节": _fixed(7, 1),
+    "建军节": _fixed(8, 1),
+    "八一": _fixed(8, 1),
+    "八一建军节": _fixed(8, 1),
+    "教师节": _fixed(9, 10),
+    "国庆节": _fixed(10, 1),
 }
 # Names commonly written without 节; "教师" or "儿童" alone is no date, so this list is short.
-_SHORT = {name[:-1]: name for name in ("元宵节", "端午节", "七夕节", "中元节", "中秋节", "重阳节",
-                                       "腊八节", "清明节", "国庆节")}
+_SHORT = {
+    name[:-1]: name
+    for name in ("元宵节", "端午节", "七夕节", "中元节", "中秋节", "重阳节", "腊八节", "清明节", "国庆节")
+}
 
 
 # --- Normalisation ----------------------------------------------------------------------------
@@ -134,7 +151,8 @@ def _label(span: _Span) -> str:
 
 
 _ISO = re.compile(r"(?P<year>[12]\d{3})[-/.](?P<month>\d{1,2})(?:[-/.](?P<day>\d{1,2}))?")
-_PERIOD = re.compile(r"""
+_PERIOD = re.compile(
+    r"""
     (?:(?P<year>[12]\d{3}|次|翌)年)?
     (?: (?P<whole>全年|(?(year)年?|年)内)       # 年底, 年内 need their 年 unless the year gave it
       | (?(year)年?|年)(?P<yearend>底|末)
@@ -143,7 +161,9 @@ _PERIOD = re.compile(r"""
       | 〈(?P<festival>[^〉]+)〉
       | (?P<month>\d+)月份?(?:(?P<part>初|上旬|中旬|下旬|底|末)|(?P<day>\d+)[日号])?
       | (?P<bareday>\d+)[日号]                   # 12日, only after 10月8日至
-    )?""", re.X)
+    )?""",
+    re.X,
+)
 # First and last day of each part of a month; 0 is the month's last day.
 _XUN = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 0), "底": (21, 0), "末": (21, 0)}
 
@@ -176,7 +196,7 @@ def _period(s: str, year: int, default_month: int | None = None) -> _Span | None
     if g.get("quarter"):
         quarter = int(g["quarter"])
         if not 1 <= quarter <= 4:
-            raise WhenError("一年只有四个季度", _HINT)
+            raise Mistake("一年只有四个季度", _HINT)
         return _months(year, 3 * quarter - 2, 3 * quarter, "quarter", f"第{'一二三四'[quarter - 1]}季度")
 
     day = g.get("day") or g.get("bareday")
@@ -185,11 +205,11 @@ def _period(s: str, year: int, default_month: int | None = None) -> _Span | None
         return None if day else _months(year, 1, 12, "year", "年")
     month = int(month)
     if not 1 <= month <= 12:
-        raise WhenError(f"一年只有12个月，没有{month}月", _HINT)
+        raise Mistake(f"一年只有12个月，没有{month}月", _HINT)
     last = calendar.monthrange(year, month)[1]
     if day:
         if not 1 <= int(day) <= last:
-            raise WhenError(f"{year}年没有{month}月{int(day)}日", _HINT)
+            raise Mistake(f"{year}年没有{month}月{int(day)}日", _HINT)
         one = date(year, month, int(day))
         return _Span(one, one, "day", f"{month}月{int(day)}日")
     if part := g.get("part"):
@@ -222,7 +242,7 @@ def _range(first: str, second: str, year: int, shorthand: bool) -> _Span | None:
         if (later.end.year - a.start.year) * 12 + later.end.month - a.start.month < 6:
             b = later
     if b.end < a.start:
-        raise WhenError(f"结束（{_label(b)}）早于开始（{_label(a)}）", _HINT_ORDER)
+        raise Mistake(f"结束（{_label(b)}）早于开始（{_label(a)}）", _HINT_ORDER)
     second_rest = b.rest if b.start.year == a.start.year else _label(b)
     precision = max(a.precision, b.precision, key=_PRECISIONS.index)
     return _Span(a.start, b.end, precision, f"{a.rest}至{second_rest}")
@@ -233,7 +253,7 @@ def _dated(s: str, year: int) -> _Span | None:
     if span := _period(s, year):
         return span
     for i, c in enumerate(s):
-        if c in "-/" and (span := _range(s[:i], s[i + 1:], year, shorthand=True)):
+        if c in "-/" and (span := _range(s[:i], s[i + 1 :], year, shorthand=True)):
             return span
     for i in range(1, len(s)):
         if not s[i - 1].isdigit() and (span := _range(s[:i], s[i:], year, shorthand=False)):
@@ -245,7 +265,8 @@ def _dated(s: str, year: int) -> _Span | None:
 
 _ONGOING = re.compile(r"(?:长期|常态化|持续)(?:坚持|开展|推进|进行|发挥作用)?|随时|即时办理|接诉即办")
 _DEADLINE = re.compile(r"(?P<point>.+?)[之以]?前(?:完成)?")
-_RECURRING = re.compile(r"""
+_RECURRING = re.compile(
+    r"""
     (?P<bound>.*?)
     (?: (?P<daily>每[天日])
       | (?P<weekly>每(?:周|星期|礼拜)(?:星期)?(?P<weekday>[一二三四五六日天])?)
@@ -253,21 +274,29 @@ _RECURRING = re.compile(r"""
       | (?P<quarterly>每季度?)
       | (?P<yearly>每年) )
     (?:1次)?(?:发放|开展|举办|举行|进行)?      # these words say nothing more about when
-    """, re.X)
+    """,
+    re.X,
+)
 _BYDAY = dict(zip("一二三四五六日天", ("MO", "TU", "WE", "TH", "FR", "SA", "SU", "SU")))
 
 
 def _range_when(span: _Span) -> When:
     undated = span.precision != "day" and span.rest != "全年"
-    return When("", "range", span.start, span.end, span.precision, festival=span.festival,
-                reading=_label(span) + (_UNDATED if undated else ""))
+    return When(
+        "",
+        "range",
+        span.start,
+        span.end,
+        span.precision,
+        festival=span.festival,
+        reading=_label(span) + (_UNDATED if undated else ""),
+    )
 
 
 def _deadline(s: str, year: int) -> When | None:
     m = _DEADLINE.fullmatch(s)
     if m and (span := _period(m["point"], year)):
-        return When("", "deadline", None, span.end, span.precision, festival=span.festival,
-                    reading=_label(span) + "前")
+        return When("", "deadline", None, span.end, span.precision, festival=span.festival, reading=_label(span) + "前")
     return None
 
 
@@ -287,7 +316,7 @@ def _recurring(s: str, year: int) -> When | None:
     elif m["monthday"]:
         day = int(m["monthday"])
         if not 1 <= day <= 31:
-            raise WhenError(f"每月没有{day}日", _HINT)
+            raise Mistake(f"每月没有{day}日", _HINT)
         rule, said = {"FREQ": "MONTHLY", "BYMONTHDAY": [day]}, f"每月{day}日"
     elif m["monthly"]:
         rule, said = {"FREQ": "MONTHLY"}, "每月一次" + _UNDATED
@@ -307,33 +336,35 @@ def _recurring(s: str, year: int) -> When | None:
 # --- Time of day ------------------------------------------------------------------------------
 
 _TIMED = re.compile(r"(?P<core>.+?) ?(?P<times>(?:上午|下午|晚上|早上)?\d{1,2}[:点][\d:点半分上下午晚早-]*)")
-_CLOCK = re.compile(r"(?P<meridiem>上午|下午|晚上|早上)?(?P<hour>\d{1,2})"
-                    r"(?:[:点](?P<minute>\d{1,2})分?|点(?P<half>半)?)")
+_CLOCK = re.compile(
+    r"(?P<meridiem>上午|下午|晚上|早上)?(?P<hour>\d{1,2})"
+    r"(?:[:点](?P<minute>\d{1,2})分?|点(?P<half>半)?)"
+)
 
 
 def _clock(text: str, meridiem: str | None = None) -> tuple[time, str | None]:
     """One time of day; an end time without 上午/下午 shares the start's (下午2:30-4:00)."""
     m = _CLOCK.fullmatch(text)
     if not m:
-        raise WhenError(f"看不懂时刻「{text}」", _HINT_TIME)
+        raise Mistake(f"看不懂时刻「{text}」", _HINT_TIME)
     meridiem = m["meridiem"] or meridiem
     hour = int(m["hour"]) + (12 if meridiem in ("下午", "晚上") and int(m["hour"]) < 12 else 0)
     minute = 30 if m["half"] else int(m["minute"] or 0)
     if hour > 23 or minute > 59:
-        raise WhenError(f"没有「{text}」这个时刻", _HINT_TIME)
+        raise Mistake(f"没有「{text}」这个时刻", _HINT_TIME)
     return time(hour, minute), meridiem
 
 
 def _with_time(when: When, times: str) -> When:
     if when.precision != "day":
-        raise WhenError("只有具体到某一天，才能写几点钟", _HINT_TIME)
+        raise Mistake("只有具体到某一天，才能写几点钟", _HINT_TIME)
     parts = times.split("-")
     if len(parts) > 2:
-        raise WhenError(f"看不懂时刻「{times}」", _HINT_TIME)
+        raise Mistake(f"看不懂时刻「{times}」", _HINT_TIME)
     start, meridiem = _clock(parts[0])
     end = _clock(parts[1], meridiem)[0] if len(parts) == 2 else None
     if end is not None and end <= start:
-        raise WhenError("结束时刻早于开始时刻", _HINT_TIME)
+        raise Mistake("结束时刻早于开始时刻", _HINT_TIME)
     shown = "—".join(f"{t.hour}:{t.minute:02d}" for t in (start, end) if t is not None)
     return replace(when, time_start=start, time_end=end, reading=f"{when.reading} {shown}")
 
@@ -345,19 +376,24 @@ def read_when(text: str, year: int) -> When:
     """Read one `when` phrase; `year` is the campaign year, used where the phrase gives none."""
     shown = text.strip()
     if not shown:
-        raise WhenError("未填写时间「」", _HINT)
+        raise Mistake("未填写时间「」", _HINT)
+    if len(shown) > _MAX_LENGTH:
+        raise Mistake(
+            f"时间写得太长（{len(shown)} 个字，最多 {_MAX_LENGTH} 个字）",
+            "这里只写什么时候，例如 10月份、12月中旬；活动的具体安排写在 summary 里",
+        )
     try:
         when = _read(_normalise(shown), year)
-    except WhenError as e:
-        raise WhenError(f"时间「{shown}」有误：{e.message}", e.hint) from None
+    except Mistake as e:
+        raise Mistake(f"时间「{shown}」有误：{e.message}", e.hint) from None
     if when is None:
-        raise WhenError(f"无法识别时间「{shown}」", _HINT)
+        raise Mistake(f"无法识别时间「{shown}」", _HINT)
     return replace(when, text=shown)
 
 
 def _read(s: str, year: int) -> When | None:
     if vague := re.search("前后|左右", s):
-        raise WhenError(f"“{vague[0]}”含义模糊，无法确定日期", _HINT_VAGUE)
+        raise Mistake(f"“{vague[0]}”含义模糊，无法确定日期", _HINT_VAGUE)
     core, times = s, None
     if m := _TIMED.fullmatch(s):
         core, times = m["core"], m["times"]

@@ -5,6 +5,7 @@ Pages link one stylesheet made of every component's CSS, so a phone makes one re
 instead of one per component; scripts are published one file each (mkdocs.yml lists them, deferred).
 Plain Python: no MkDocs here.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -17,9 +18,18 @@ JS_DIR = "assets/js"
 # it did from the component file itself.
 BUNDLE = f"{CSS_DIR}/campaign.css"
 # In cascade order: a later file may override an earlier one (关怀版 last, so its modes win).
-COMPONENTS = ("site/base.css", "features/cards/cards.css", "features/progress/progress.css",
-              "features/dashboard/dashboard.css", "features/gallery/gallery.css", "features/calendar/calendar.css",
-              "features/feedback/feedback.css", "features/ledger/ledger.css", "features/care/care.css")
+COMPONENTS = (
+    "site/base.css",
+    "features/cards/cards.css",
+    "features/progress/progress.css",
+    "features/dashboard/dashboard.css",
+    "features/gallery/gallery.css",
+    "features/calendar/calendar.css",
+    "features/feedback/feedback.css",
+    "features/ledger/ledger.css",
+    "features/news/news.css",
+    "features/care/care.css",
+)
 # Not bundled: only overrides/poster.html links it, and its @page rule must not shape other pages' print.
 POSTER = "features/poster/poster.css"
 

@@ -5,10 +5,12 @@ rendered and then cleaned by nh3 (the Ammonia sanitiser), so nothing an editor p
 run script or break the page. Links are written as final relative URLs because MkDocs does not
 rewrite links inside raw HTML.
 """
+
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown as markdown_lib
@@ -16,13 +18,17 @@ import nh3
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from campaign.data.vocabulary import LEDGER_STATUSES, TASK_STATUSES
+from campaign.fields.dates import date_cn, moment_cn
 from campaign.fields.figures import number
-from campaign.fields.photos import taken
 from campaign.fields.when import When
 
 PACKAGE = Path(__file__).resolve().parents[1]
 # The page templates, then each component's own folder: a template is found by its file name alone.
-TEMPLATES = [PACKAGE / "site", *sorted(path for path in (PACKAGE / "features").iterdir() if path.is_dir() and not path.name.startswith("_"))]
+TEMPLATES = [
+    PACKAGE / "site",
+    *sorted(path for path in (PACKAGE / "features").iterdir() if path.is_dir() and not path.name.startswith("_")),
+]
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "h3", "h4", "hr"}
 
 
@@ -32,6 +38,18 @@ BYTECODE = FileSystemBytecodeCache()  # in the system's temporary folder, per us
 # Page meta for pages that repeat others (activity lists, calendars, posters): Material's search leaves
 # them out, so a search finds each activity once, on its own page.
 UNSEARCHED = {"search": {"exclude": True}}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A generated page before it is rendered: every feature describes its pages this way, and
+    site/pages.py renders them all alike (`template` with `context`, plus `site`, `link` and `today`)."""
+
+    src_uri: str
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)  # front matter: description, template, search exclusion
 
 
 def page_url(src_uri: str) -> str:
@@ -100,8 +118,18 @@ def environment() -> Environment:
     """A fresh Jinja environment per build; within one build templates do not change, so none is
     checked on disk again (auto_reload would stat every template at every page). Compiled templates
     are kept between builds in Jinja's bytecode cache (keyed by each template's source)."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False,
-                      bytecode_cache=BYTECODE)
-    env.filters.update(markdown=markdown, datetime_attr=datetime_attr, number=number, taken=taken)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        bytecode_cache=BYTECODE,
+    )
+    env.filters.update(
+        markdown=markdown, datetime_attr=datetime_attr, number=number, moment_cn=moment_cn, date_cn=date_cn
+    )
+    env.globals.update(task_statuses=TASK_STATUSES, ledger_statuses=LEDGER_STATUSES)
     return env

@@ -1,0 +1,1 @@
+"""Publishing: the link check and the atomic switch to a new release."""

@@ -2,34 +2,64 @@
 on its target page. MkDocs validates Markdown links only; this reads the HTML it wrote, so it also
 covers raw HTML blocks, templates and the theme. External links are listed, never fetched; so are
 links marked rel="external" ("not part of the same site"), such as a form served beside the site.
+What would run script is a problem too: an event handler (onclick=…), a javascript: link, and an inline
+script the page's Content-Security-Policy does not allow by its hash (hand-written HTML's own).
 
 `python -m campaign.ops.linkcheck site https://example.org/shantou/` exits 1 on any broken link.
 """
+
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from campaign.ops.build import locked
+
 _LINK_ATTRS = {"href", "src"}
 _SHARED_URLS = {"og:url", "og:image"}  # <meta property content>: absolute links into the site
 
 
 class _Page(HTMLParser):
-    """The ids, the links (line, url) and the rel="external" links of one HTML file."""
+    """The ids, the links (line, url) and the rel="external" links of one HTML file, and what in it would
+    run script: (line, what) for each event handler, javascript: link and inline script its CSP refuses."""
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[tuple[int, str]] = []
         self.outside: list[str] = []
+        self.unsafe: list[tuple[int, str]] = []
+        self._policy = ""  # the page's Content-Security-Policy
+        self._scripts: list[tuple[int, str]] = []  # inline scripts: line and text
+        self._script: tuple[int, list[str]] | None = None  # the one being read
         self.feed(text)
         self.close()
+        allowed = set(_HASH.findall(self._policy))
+        self.unsafe += [
+            (line, f"内联脚本 <script>{_shown(code)}</script>")
+            for line, code in self._scripts
+            if _sha256(code) not in allowed
+        ]
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        line = self.getpos()[0]
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
+            self._policy = attrs.get("content") or ""
+        if tag == "script" and "src" not in attrs and _RUNS.match(attrs.get("type") or ""):
+            self._script = (line, [])
+        self.unsafe += [(line, f'事件属性 {k}="{_shown(v or "")}"') for k, v in attrs.items() if k.startswith("on")]
+        self.unsafe += [
+            (line, f'链接 {k}="{_shown(v)}"')
+            for k, v in attrs.items()
+            if k in _SCRIPT_URL_ATTRS and v and _is_javascript(v)
+        ]
         self.ids.update(v for k, v in attrs.items() if v and (k == "id" or (tag == "a" and k == "name")))
         urls = [v for k, v in attrs.items() if k in _LINK_ATTRS and v]
         if attrs.get("srcset"):  # "a.webp 480w, b.webp 800w": each candidate's first word is a URL
@@ -40,6 +70,37 @@ class _Page(HTMLParser):
             self.outside.extend(url.strip() for url in urls)
         else:
             self.links.extend((self.getpos()[0], url.strip()) for url in urls)
+
+    def handle_data(self, data):
+        if self._script:
+            self._script[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script:
+            self._scripts.append((self._script[0], "".join(self._script[1])))
+            self._script = None
+
+
+_SCRIPT_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data"}
+_RUNS = re.compile(r"^(?:|text/javascript|module)$", re.I)  # not JSON or JSON-LD, which never run
+_HASH = re.compile(r"'sha256-([A-Za-z0-9+/=]+)'")
+UNSAFE_HINT = (
+    "网站不运行页面里手写的脚本（内容安全策略会拦下）：删掉它；要加交互功能，请开发人员写成 "
+    "hooks/campaign/features/ 下的脚本文件。"
+)
+
+
+def _is_javascript(url: str) -> bool:
+    """As a browser reads the scheme: spaces, tabs and line breaks in it are dropped, case is ignored."""
+    return re.sub(r"[\x00-\x20]", "", url).lower().startswith("javascript:")
+
+
+def _sha256(code: str) -> str:
+    return base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 @dataclass
@@ -67,9 +128,13 @@ def check_site(root: Path, site_url: str) -> Report:
                 report.external.add(absolute)
                 continue
             report.internal += 1
-            problem = _resolve(root, absolute[len(site_url):], parsed)
+            problem = _resolve(root, absolute[len(site_url) :], parsed)
             if problem:
                 report.problems.append(f"{path.relative_to(root).as_posix()}:{line}：链接 {url} {problem}")
+        report.problems += [
+            f"{path.relative_to(root).as_posix()}:{line}：{what} 会运行脚本。{UNSAFE_HINT}"
+            for line, what in page.unsafe
+        ]
     return report
 
 
@@ -92,7 +157,8 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("用法：python -m campaign.ops.linkcheck <网站目录> <site_url>", file=sys.stderr)
         return 2
-    report = check_site(Path(argv[0]), argv[1])
+    with locked(Path(argv[0])):  # not while a build swaps the site
+        report = check_site(Path(argv[0]), argv[1])
     for problem in report.problems:
         print(problem, file=sys.stderr)
     if report.problems:

@@ -7,14 +7,17 @@ The newest KEEP releases stay, for rolling back and for requests still reading t
 
 `python -m campaign.ops.publish site /srv/www/site`
 """
+
 from __future__ import annotations
 
 import fcntl
 import os
 import shutil
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+
+from campaign.ops.build import locked
 
 KEEP = 2
 
@@ -43,7 +46,7 @@ def publish(site: Path, dest: Path, keep: int = KEEP) -> Path:
 
 def _copy_release(site: Path, releases: Path) -> Path:
     """A complete copy of `site` in `releases`, named by the time (sortable, unique)."""
-    name = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
+    name = datetime.now(UTC).strftime("%Y%m%dT%H%M%S.%fZ")
     staging = releases / f".{name}.partial"
     shutil.copytree(site, staging)
     return staging.rename(releases / name)
@@ -62,7 +65,8 @@ def main(argv: list[str]) -> int:
         print("用法：python -m campaign.ops.publish <网站目录> <发布路径>", file=sys.stderr)
         return 2
     try:
-        release = publish(Path(argv[0]), Path(argv[1]))
+        with locked(Path(argv[0])):  # not while a build swaps the site
+            release = publish(Path(argv[0]), Path(argv[1]))
     except PublishError as error:
         print(error, file=sys.stderr)
         return 1

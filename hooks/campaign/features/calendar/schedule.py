@@ -5,6 +5,7 @@ Vague dates stay vague: 10月份 sits in a band for October and 12月中旬 in a
 day the editor did not give. Only known days (a date, a recurrence with a weekday or day of the month,
 a dated deadline) land on a day of the grid.
 """
+
 from __future__ import annotations
 
 import calendar as stdcal
@@ -64,7 +65,7 @@ def _recurrence(rule: dict, first: date, last: date) -> list[date]:
 
 
 def status(when: When, today: date, period: When) -> str:
-    """"upcoming", "ongoing" or "past" on `today`; 长期 activities are always ongoing."""
+    """ "upcoming", "ongoing" or "past" on `today`; 长期 activities are always ongoing."""
     if when.kind == "ongoing":
         return "ongoing"
     first, last = window(when, period)
@@ -84,12 +85,11 @@ def agenda(activities: list[Activity], today: date, period: When) -> Agenda:
     found = {"upcoming": [], "ongoing": [], "past": []}
     for activity in activities:
         found[status(activity.when, today, period)].append(activity)
-    span = lambda a: window(a.when, period)  # noqa: E731
+    span = lambda a: window(a.when, period)
     upcoming = sorted(found["upcoming"], key=lambda a: (span(a)[0], a.id))
     ongoing = sorted(found["ongoing"], key=lambda a: (a.when.kind == "ongoing", span(a)[1], a.id))
     past = sorted(found["past"], key=lambda a: (span(a)[1], a.id), reverse=True)
-    return Agenda(today, _by_month(upcoming, lambda a: span(a)[0]), ongoing,
-                  _by_month(past, lambda a: span(a)[1]))
+    return Agenda(today, _by_month(upcoming, lambda a: span(a)[0]), ongoing, _by_month(past, lambda a: span(a)[1]))
 
 
 def _by_month(activities: list[Activity], day) -> list[tuple[date, list[Activity]]]:
@@ -137,8 +137,10 @@ def month_grid(activities: list[Activity], first: date, period: When) -> MonthGr
                     on_day.setdefault(day, []).append(Slot(activity, _day_note(when)))
         elif band := _band(when, first, last, period):
             bands[band].append(Slot(activity, when.reading + ("完成" if when.kind == "deadline" else "")))
-    weeks = [[(day, on_day.get(day, [])) if day.month == first.month else (None, []) for day in week]
-             for week in stdcal.Calendar().monthdatescalendar(first.year, first.month)]
+    weeks = [
+        [(day, on_day.get(day, [])) if day.month == first.month else (None, []) for day in week]
+        for week in stdcal.Calendar().monthdatescalendar(first.year, first.month)
+    ]
     return MonthGrid(first, weeks, bands)
 
 

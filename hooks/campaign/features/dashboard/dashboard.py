@@ -1,4 +1,5 @@
 """The campaign at a glance: key-task progress per domain, as numbers and as chart geometry."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,8 +7,9 @@ from datetime import date
 
 from campaign.data.load import Site
 from campaign.data.models import Domain
+from campaign.data.vocabulary import TASK_STATUSES
 
-STATUSES = ("已完成", "进行中", "长期坚持", "未开始")
+STATUSES = TASK_STATUSES.ranked
 BAR_WIDTH = 200  # SVG user units of the longest possible bar (a domain's task count / the largest count)
 
 
@@ -39,6 +41,18 @@ class DomainProgress:
         return pieces
 
 
+def context(site: Site) -> dict:
+    """What the home page's dashboard shows: task progress per domain and overall, and the newest change."""
+    rows = progress_by_domain(site)
+    return {
+        "progress": rows,
+        "totals": status_totals(rows),
+        "scale": bar_scale(rows),
+        "statuses": STATUSES,
+        "latest": latest_change(site),
+    }
+
+
 def progress_by_domain(site: Site) -> list[DomainProgress]:
     rows = []
     for domain in site.domains:
@@ -66,10 +80,17 @@ class Change:
 
 def latest_change(site: Site) -> Change | None:
     """The pair whose "after" photo is newest (undated ones count as oldest; ties keep data order)."""
-    changes = [Change(p, f"domains/{d.id}/") for d in site.domains
-               for p in getattr(site.achievements.get(d.id), "before_after", [])]
-    changes += [Change(p, f"domains/{d.id}/#{t.id}") for d in site.domains
-                for t in getattr(site.achievements.get(d.id), "tasks", []) for p in t.before_after]
+    changes = [
+        Change(p, f"domains/{d.id}/")
+        for d in site.domains
+        for p in getattr(site.achievements.get(d.id), "before_after", [])
+    ]
+    changes += [
+        Change(p, f"domains/{d.id}/#{t.id}")
+        for d in site.domains
+        for t in getattr(site.achievements.get(d.id), "tasks", [])
+        for p in t.before_after
+    ]
     changes += [Change(p, f"activities/{a.id}/") for a in site.activities for p in a.before_after]
-    taken = lambda change: change.pair.after.date.end if change.pair.after.date else date.min  # noqa: E731
+    taken = lambda change: change.pair.after.date.end if change.pair.after.date else date.min
     return max(changes, key=taken, default=None)

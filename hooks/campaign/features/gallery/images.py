@@ -6,9 +6,11 @@ cascade from large to small. Every width is written as AVIF (when this Pillow ha
 JPEG with fixed encoder settings and no metadata, so the same photo always gives the same bytes.
 
 Outputs are cached outside site/, named by the hash of the file's content and these settings, so
-a rebuild does no image work for unchanged photos. Each file is written under a temporary name and
-renamed; the manifest, written last and listing every file's size, is what marks an entry complete.
+a rebuild does no image work for unchanged photos. Each file is written read-only under a temporary name
+and renamed, the manifest last; an entry is reused only while every file still has the content sealed
+when it was made (cache.Seals), so a file emptied or changed through its link in a site is made again.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -28,14 +30,14 @@ import PIL
 import pillow_heif
 from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
-from campaign.html import cache
 from campaign.data.problems import DataProblems, Problem
+from campaign.html import cache
 
 pillow_heif.register_heif_opener()  # HEIC, as iPhones save photos
 
 WIDTHS = (480, 800, 1200, 1600)  # srcset candidates; the largest is also what the zoom view shows
-DRAFT_SLACK = 0.9                # a reduced-scale decode may be this much narrower than the largest width
-MAX_PIXELS = 120_000_000         # more is a decompression bomb, or more than any page needs
+DRAFT_SLACK = 0.9  # a reduced-scale decode may be this much narrower than the largest width
+MAX_PIXELS = 120_000_000  # more is a decompression bomb, or more than any page needs
 MAX_BYTES = 64 * 1024 * 1024
 Image.init()
 DECODERS = [f for f in ("JPEG", "PNG", "WEBP", "HEIF", "AVIF", "TIFF") if f in Image.OPEN]  # nothing else is parsed
@@ -48,8 +50,17 @@ ENCODERS = {
 }
 if not features.check("avif"):
     del ENCODERS["avif"]
-SETTINGS = json.dumps({"pipeline": 2, "slack": DRAFT_SLACK, "widths": WIDTHS, "encoders": ENCODERS,
-                       "pillow": PIL.__version__, "pillow_heif": pillow_heif.__version__}, sort_keys=True)
+SETTINGS = json.dumps(
+    {
+        "pipeline": 2,
+        "slack": DRAFT_SLACK,
+        "widths": WIDTHS,
+        "encoders": ENCODERS,
+        "pillow": PIL.__version__,
+        "pillow_heif": pillow_heif.__version__,
+    },
+    sort_keys=True,
+)
 _ROTATED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 _REEXPORT = "从手机或相机里重新导出这张照片（JPEG 或 HEIC），放到 data/images/ 替换它，或在数据里换一张照片。"
 
@@ -59,7 +70,7 @@ class Picture:
     """One processed image: the same picture at several widths, in each output format."""
 
     key: str
-    width: int   # of the largest output; with height, gives <img> its aspect ratio
+    width: int  # of the largest output; with height, gives <img> its aspect ratio
     height: int
     widths: tuple[int, ...]
     formats: tuple[str, ...]
@@ -102,7 +113,8 @@ def process_images(uses: dict[str, list[str]], image_dir: Path, cache_dir: Path)
 
     Raises DataProblems naming every bad image at every entry that uses it, after trying them all.
     """
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    with cache.writing(cache_dir):
+        cache_dir.mkdir(parents=True, exist_ok=True)
     keys: dict[str, str] = {}
     failures: dict[str, Failure] = {}
     digests = cache.Digests(cache_dir / "sources.json")
@@ -113,20 +125,30 @@ def process_images(uses: dict[str, list[str]], image_dir: Path, cache_dir: Path)
         except _Refused as refused:
             failures[path] = refused.failure
     digests.save()
-    results = {key: _cached(cache_dir, key) for key in keys.values()}
-    results |= _run({key: image_dir / path for path, key in keys.items() if results[key] is None}, cache_dir)
+    seals = cache.Seals(cache_dir)
+    results = {key: _cached(cache_dir, key, seals) for key in keys.values()}
+    made = _run({key: image_dir / path for path, key in keys.items() if results[key] is None}, cache_dir)
+    for picture in made.values():
+        for name in picture.names() if isinstance(picture, Picture) else []:
+            seals.seal(cache_dir / name)
+    seals.save()
+    results |= made
     pictures = {path: results[key] for path, key in keys.items() if isinstance(results[key], Picture)}
     failures |= {path: results[key] for path, key in keys.items() if isinstance(results[key], Failure)}
     if failures:
-        raise DataProblems([_problem(path, where, failure)
-                            for path, failure in failures.items() for where in uses[path]])
+        raise DataProblems(
+            [_problem(path, where, failure) for path, failure in failures.items() for where in uses[path]]
+        )
     return pictures
 
 
 def site_files(pictures: dict[str, Picture], cache_dir: Path) -> dict[str, Path]:
     """Site path -> cached file, for every output of every picture."""
-    return {f"images/{name}": cache_dir / name
-            for picture in sorted(set(pictures.values()), key=lambda p: p.key) for name in picture.names()}
+    return {
+        f"images/{name}": cache_dir / name
+        for picture in sorted(set(pictures.values()), key=lambda p: p.key)
+        for name in picture.names()
+    }
 
 
 def _problem(path: str, where: str, failure: Failure) -> Problem:
@@ -139,9 +161,20 @@ def _key(image_dir: Path, path: str, digests: cache.Digests, listing=os.listdir)
     source = image_dir / path
     if not (source.is_file() and source.name in listing(source.parent)):  # the exact case, as on Linux
         raise _Refused(Failure(f"找不到：data/images/ 里没有 {path}", _missing_hint(image_dir, path)))
+    if not source.resolve().is_relative_to(image_dir.resolve()):  # a symlink (or a linked folder) out of it
+        raise _Refused(
+            Failure(
+                "是一个指向 data/images/ 以外的链接（快捷方式），网站不读 data/images/ 以外的文件",
+                "把照片本身复制到 data/images/ 里，替换这个链接。",
+            )
+        )
     if source.stat().st_size > MAX_BYTES:
-        raise _Refused(Failure(f"文件太大（超过 {MAX_BYTES // 2**20} MB）",
-                               "手机照片一般不到 10 MB：用相册的“导出”或修图软件缩小后另存为 JPEG。"))
+        raise _Refused(
+            Failure(
+                f"文件太大（超过 {MAX_BYTES // 2**20} MB）",
+                "手机照片一般不到 10 MB：用相册的“导出”或修图软件缩小后另存为 JPEG。",
+            )
+        )
     return cache.key(SETTINGS, digests.of(source))
 
 
@@ -152,16 +185,17 @@ def _missing_hint(image_dir: Path, path: str) -> str:
     return guess + "把照片放进 data/images/，路径写成相对于这个文件夹的样子，文件名（包括大小写和扩展名）要一字不差。"
 
 
-def _cached(cache_dir: Path, key: str) -> Picture | None:
-    """The complete cache entry for `key`, or None: a missing or partial entry is never trusted."""
+def _cached(cache_dir: Path, key: str, seals: cache.Seals) -> Picture | None:
+    """The complete cache entry for `key`, or None: a missing, partial or changed entry is never trusted."""
     try:
         manifest = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
-        picture = Picture(key, manifest["width"], manifest["height"], tuple(manifest["widths"]),
-                          tuple(manifest["formats"]))
-        complete = all((cache_dir / name).stat().st_size == manifest["sizes"][name] for name in picture.names())
+        picture = Picture(
+            key, manifest["width"], manifest["height"], tuple(manifest["widths"]), tuple(manifest["formats"])
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return picture if complete and picture.formats == tuple(ENCODERS) else None
+    intact = picture.formats == tuple(ENCODERS) and all(seals.intact(cache_dir / name) for name in picture.names())
+    return picture if intact else None
 
 
 def _run(jobs: dict[str, Path], cache_dir: Path) -> dict[str, Picture | Failure]:
@@ -194,18 +228,16 @@ def _make(source: Path, key: str, cache_dir: Path) -> Picture | Failure:
         image = _decode(source)
     except _Refused as refused:
         return refused.failure
-    except Exception as error:  # noqa: BLE001 — whatever a damaged file makes a decoder raise
+    except Exception as error:
         return _explain(error)
     width, height = image.size
     widths = tuple(sorted({w for w in WIDTHS if w < width} | {min(width, WIDTHS[-1])}))
-    sizes = {}
     for w in reversed(widths):  # a cascade: each width is resized from the one above it
         image = image.resize((w, max(1, round(height * w / width))), Image.LANCZOS, reducing_gap=3.0)
         for fmt, (name, options) in ENCODERS.items():
-            file = f"{key}-{w}.{fmt}"
-            sizes[file] = cache.write(cache_dir / file, lambda out, i=image: i.save(out, name, **options))
+            cache.write(cache_dir / f"{key}-{w}.{fmt}", lambda out, i=image, n=name, o=options: i.save(out, n, **o))
     picture = Picture(key, widths[-1], max(1, round(height * widths[-1] / width)), widths, tuple(ENCODERS))
-    manifest = json.dumps({**asdict(picture), "sizes": sizes}, sort_keys=True).encode()
+    manifest = json.dumps(asdict(picture), sort_keys=True).encode()
     cache.write(cache_dir / f"{key}.json", lambda out: out.write(manifest))
     return picture
 
@@ -238,8 +270,12 @@ def _to_srgb(image: Image.Image) -> Image.Image:
     mode = "RGBA" if alpha else "RGB"
     if profile and image.mode in {"RGB", "RGBA", "CMYK"}:
         try:
-            image = ImageCms.profileToProfile(image, ImageCms.ImageCmsProfile(io.BytesIO(profile)), _srgb(),
-                                              outputMode=mode if image.mode != "CMYK" else "RGB")
+            image = ImageCms.profileToProfile(
+                image,
+                ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+                _srgb(),
+                outputMode=mode if image.mode != "CMYK" else "RGB",
+            )
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # an unreadable profile: the plain conversion below is the best guess
     image = image.convert(mode)
@@ -257,18 +293,20 @@ def _srgb() -> ImageCms.ImageCmsProfile:
 
 def _too_large(size: tuple[int, int] | None = None) -> Failure:
     dimensions = f"{size[0]}×{size[1]}，" if size else ""
-    return Failure(f"像素太多（{dimensions}上限 {MAX_PIXELS // 10**6} 百万像素），可能是损坏或特意构造的文件",
-                   "用修图软件把它缩小到宽 4000 像素以内再保存为 JPEG；手机照片通常不会超过这个大小。")
+    return Failure(
+        f"像素太多（{dimensions}上限 {MAX_PIXELS // 10**6} 百万像素），可能是损坏或特意构造的文件",
+        "用修图软件把它缩小到宽 4000 像素以内再保存为 JPEG；手机照片通常不会超过这个大小。",
+    )
 
 
 def _explain(error: Exception) -> Failure:
     if isinstance(error, UnidentifiedImageError):
-        return Failure("不是能识别的图片（文件内容不是 JPEG、PNG、HEIC 或 WebP 图片，可能只是改了扩展名）",
-                       "用手机相册或看图软件把原图另存为 JPEG，再放到 data/images/ 替换它。")
+        return Failure(
+            "不是能识别的图片（文件内容不是 JPEG、PNG、HEIC 或 WebP 图片，可能只是改了扩展名）",
+            "用手机相册或看图软件把原图另存为 JPEG，再放到 data/images/ 替换它。",
+        )
     if isinstance(error, Image.DecompressionBombError):
         return _too_large()
     if isinstance(error, (OSError, SyntaxError, EOFError, ValueError)):
         return Failure("已损坏或不完整（可能没有复制完），读不出来")
     return Failure(f"无法处理（{type(error).__name__}：{error}）")
-
-

@@ -1,3 +1,30 @@
+// The gallery's enhancements (gallery.html): the before/after slider and the larger view of a photo.
+// Each part works alone and the page works without either.
+
+// Before/after slider, an enhancement of the side-by-side figures in gallery.html.
+// The control is a native range input (keyboard, screen readers and a tap on the track for free);
+// the 前/后 buttons show either photo whole, so nothing needs dragging (WCAG 2.5.7).
+(function () {
+  document.querySelectorAll("[data-cc-compare]").forEach(function (figure) {
+    var controls = figure.querySelector(".cc-compare__controls");
+    var range = controls.querySelector("input[type=range]");
+
+    function show(value) {
+      range.value = value;
+      figure.style.setProperty("--cc-pos", range.value + "%");
+      range.setAttribute("aria-valuetext", "前 " + range.value + "%，后 " + (100 - range.value) + "%");
+    }
+
+    range.addEventListener("input", function () { show(range.value); });
+    controls.querySelectorAll("[data-cc-show]").forEach(function (button) {
+      button.addEventListener("click", function () { show(button.dataset.ccShow); });
+    });
+    show(range.value);
+    controls.hidden = false;
+    figure.classList.add("cc-compare--slider");
+  });
+})();
+
 // The larger view of a photo (links with class cc-zoom, from gallery.html). A native modal
 // <dialog> keeps focus inside, closes with Esc and hands focus back; it shows the largest size in the
 // best format the browser takes. A tap on the picture, or 放大, switches between fit-to-screen and
