@@ -50,7 +50,7 @@ def test_material_search_dialog_has_a_name(sample_site):
 
 def test_every_page_links_one_campaign_stylesheet_made_of_every_component(sample_site):
     bundle = (sample_site / BUNDLE).read_text(encoding="utf-8")
-    # Every component's rules, whole and in cascade order (large-type.css last, so 大字模式 wins).
+    # Every component's rules, whole and in cascade order (care.css last, so the 关怀版 modes win).
     sources = [(PACKAGE / name).read_text(encoding="utf-8").strip() for name in COMPONENTS]
     assert all(source in bundle for source in sources)
     assert [bundle.index(source) for source in sources] == sorted(bundle.index(source) for source in sources)

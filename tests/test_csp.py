@@ -41,7 +41,7 @@ def test_no_page_type_reports_a_csp_violation(served, browser):
     for path in PAGE_TYPES:
         assert _violations(page, served + path) == [], path
         assert page.evaluate("document.querySelector('meta[http-equiv=Content-Security-Policy]') !== null"), path
-    # The scripts do run: search (its worker), 大字 and the comparison slider.
+    # The scripts do run: search (its worker) and 关怀版 (its data: pointer images included).
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(served, wait_until="networkidle")
     page.wait_for_function(
@@ -51,8 +51,12 @@ def test_no_page_type_reports_a_csp_violation(served, browser):
     page.locator("input.md-search__input").press("End")  # Material searches on keyup
     page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=30000)
     page.keyboard.press("Escape")
-    page.locator("[data-cc-large-toggle]").first.click()
-    assert page.evaluate("document.documentElement.classList.contains('cc-large')")
+    page.get_by_role("button", name="关怀版").click()
+    for setting in ["特大", "高对比：黑底白字", "特大鼠标指针（电脑）", "语音阅读：点一段文字就从那里读"]:
+        page.get_by_label(setting, exact=True).check()
+    assert page.evaluate("document.documentElement.dataset.careText") == "2"
+    page.mouse.move(300, 400)  # the pointer image is drawn
+    page.get_by_role("button", name="朗读").click()
     assert page.evaluate("window.__violations") == []
     page.close()
 

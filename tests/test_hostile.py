@@ -5,7 +5,7 @@ gets a set of injection attempts, an unbroken 300-character word and a right-to-
 appended, cut to the length the field allows (a 200-character title holds the injections, not the word); ids, dates, `when` phrases, numbers, statuses and URLs are left alone (they are validated
 and would be refused). The build must pass strictly, no script or event handler may appear that a
 clean build does not have, and in Chromium no alert fires and no page scrolls sideways on a phone,
-in normal and in large type (大字模式).
+in normal and in the largest type (关怀版 特大).
 
 Hand-written pages (content/**/*.md) get the same strings in their front matter's title and
 description, which must arrive escaped exactly once in <title>, the meta and og: tags and the headings.
@@ -281,17 +281,17 @@ def served_hostile(hostile_site, tmp_path_factory):
     server.shutdown()
 
 
-@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "largest"])
 def test_no_alert_fires_and_no_page_scrolls_sideways(served_hostile, browser, large):
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    if large:  # 大字模式, as large-type-init.js finds it remembered from an earlier page
-        context.add_init_script("localStorage.setItem('cc-large-type', '1')")
+    if large:  # 关怀版 特大, as care-init.js finds it remembered from an earlier page
+        context.add_init_script("""localStorage.setItem("cc-care", '{"text": "2"}')""")
     page = context.new_page()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append((page.url, dialog.message)), dialog.dismiss()))
     for path in PAGES:
         page.goto(served_hostile + path, wait_until="networkidle")
-        assert page.evaluate("document.documentElement.classList.contains('cc-large')") == large
+        assert page.evaluate("document.documentElement.dataset.careText") == ("2" if large else None)
         page.mouse.move(100, 300)
         page.mouse.wheel(0, 2000)
         page.wait_for_timeout(100)

@@ -111,7 +111,7 @@ def test_hashed_names_are_kept_a_year_and_the_rest_revalidated(nginx, sample_sit
     assert len(bundles) >= 4  # Material's bundle, search worker, main and palette stylesheets
     for path in hashed:
         assert get(nginx, path).getheader("Cache-Control") == "public, max-age=31536000, immutable", path
-    for path in ["", "assets/css/campaign.css", "assets/js/large-type.js", "search/search_index.json"]:
+    for path in ["", "assets/css/campaign.css", "assets/js/care.js", "search/search_index.json"]:
         response = get(nginx, path)
         assert response.getheader("Cache-Control") is None and response.getheader("ETag"), path
 

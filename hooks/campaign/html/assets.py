@@ -17,7 +17,7 @@ JS_DIR = "assets/js"
 # In the bundle's folder, so that a relative url(...) in a component file resolves from it exactly as
 # it did from the component file itself.
 BUNDLE = f"{CSS_DIR}/campaign.css"
-# In cascade order: a later file may override an earlier one (large type last, so 大字模式 wins).
+# In cascade order: a later file may override an earlier one (关怀版 last, so its modes win).
 COMPONENTS = (
     "site/base.css",
     "features/cards/cards.css",
@@ -29,7 +29,7 @@ COMPONENTS = (
     "features/ledger/ledger.css",
     "features/news/news.css",
     "features/pager/pager.css",
-    "features/large_type/large-type.css",
+    "features/care/care.css",
 )
 # Not bundled: only overrides/poster.html links it, and its @page rule must not shape other pages' print.
 POSTER = "features/poster/poster.css"
