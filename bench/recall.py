@@ -149,7 +149,7 @@ def ask_pagefind(site: Path, queries: list[str]) -> dict[str, list[str]]:
         finally:
             browser.close()
             server.shutdown()
-    path = "/" + weight.SITE_URL.split("/", 3)[3]
+    path = weight.site_path(site)
     return {q: [url.removeprefix(path) for url in urls] for q, urls in found.items()}
 
 

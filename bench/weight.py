@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import re
 import shutil
 import statistics
 import threading
@@ -25,8 +24,9 @@ from tempfile import TemporaryDirectory
 
 from playwright.sync_api import sync_playwright
 
+from campaign.ops.linkcheck import site_address
+
 ROOT = Path(__file__).resolve().parent.parent
-SITE_URL = re.search(r"^site_url: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Page types, each by the first file that matches (a glob under the site).
 PAGE_TYPES = {
@@ -52,12 +52,17 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 def serve(site: Path, work: Path) -> tuple[ThreadingHTTPServer, str]:
     """The site at its site_url path, as a plain server without compression sends it."""
-    base = SITE_URL.split("/", 3)[3]
+    base = site_path(site)[1:]
     (work / base).parent.mkdir(parents=True, exist_ok=True)
     (work / base.rstrip("/")).symlink_to(site.resolve())
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(work)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}/{base}"
+
+
+def site_path(site: Path) -> str:
+    """The path part of the address the site was built for (campaign.yml's site_url), e.g. /shantou/."""
+    return "/" + site_address(site).split("/", 3)[3]
 
 
 def page_of(site: Path, pattern: str) -> str | None:
