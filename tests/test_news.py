@@ -218,7 +218,7 @@ def test_news_lists_reports_and_milestones_newest_first_on_numbered_pages(built,
     site = load_site(campaign(tmp_path))
     found = entries(site)
     assert len(found) == 12 and [e.day for e in found] == sorted((e.day for e in found), reverse=True)
-    first, second = page(built, "news"), page(built, "news/2")
+    first, second = page(built, "news"), page(built, "news/p/2")
     links = re.findall(r'<h2 class="cc-card__title"><a href="([^"]+)">', first)
     assert len(links) == 10 and links[0] == "../activities/press-conference/#report"
     assert links[1:4] == [
@@ -227,9 +227,9 @@ def test_news_lists_reports_and_milestones_newest_first_on_numbered_pages(built,
         "../domains/health/#archives",
     ]  # 2022年9月
     assert len(re.findall(r'<h2 class="cc-card__title">', second)) == 2
-    assert 'href="2/" rel="next">下一页</a>' in first and 'href="../" rel="prev">上一页</a>' in second
-    assert 'aria-current="page">第 2 页</a>' in second
-    for html, here in ((first, "news/"), (second, "news/2/")):  # every entry links to a page of the site
+    assert '<a rel="next" href="p/2/">下一页 ›</a>' in first and '<a rel="prev" href="../../">‹ 上一页</a>' in second
+    assert 'aria-label="第 2 页" aria-current="page">2</a>' in second and "第 11—12 条，共 12 条" in second
+    for html, here in ((first, "news/"), (second, "news/p/2/")):  # every entry links to a page of the site
         for href in re.findall(r'<h2 class="cc-card__title"><a href="([^"]+)">', html):
             target, _, anchor = href.partition("#")
             path = (built / here / target / "index.html").resolve()
