@@ -152,3 +152,18 @@ def test_check_command_prints_chinese_report_without_traceback(project):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "data/activities/healthcare.yml:" in result.stderr and "尽快" in result.stderr
+
+
+@pytest.mark.parametrize("written", ["2O21", "2021年", "21", "1921"])
+def test_a_year_that_is_not_one_asks_for_four_digits(project, written):
+    path = project / "data/campaign.yml"
+    replace(path, "year: 2021", f"year: {written}")
+    [problem] = problems_of(project / "data")
+    assert problem.line == line_of(path, f"year: {written}") and f"「{written}」" in problem.message
+    assert "四位" in problem.hint and "unit" not in problem.hint
+
+
+@pytest.mark.parametrize("written", ['"2021"', "2021.0"])
+def test_a_year_quoted_or_as_a_whole_float_still_loads(project, written):
+    replace(project / "data/campaign.yml", "year: 2021", f"year: {written}")
+    assert load_site(project / "data").campaign.year == 2021

@@ -131,7 +131,23 @@ Sentences = Annotated[
     str, Field(min_length=1, max_length=PARAGRAPH), AfterValidator(paragraphs)
 ]  # a required paragraph
 Markdown = Annotated[str, Field(max_length=PAGE, json_schema_extra={"format": "markdown"}), AfterValidator(markdown)]
-Year = Annotated[int, Field(ge=2000, le=2100)]
+
+
+def _read_year(value) -> int:
+    """A campaign's year as four digits (2023, or "2023" quoted): every date written without one depends on it."""
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}(?:\.0*)?\s*", value):
+        value = int(float(value))
+    elif isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
+        raise Mistake(
+            f"应该是 2000 到 2100 之间的年份，现在是「{shown(value)}」",
+            "写四位阿拉伯数字的年份，例如 2023：不写“年”字，不用字母 O 代替数字 0。",
+        )
+    return value
+
+
+Year = Annotated[int, PlainValidator(_read_year), WithJsonSchema({"type": "integer", "minimum": 2000, "maximum": 2100})]
 
 
 def campaign_year(raw) -> int | None:
