@@ -13,6 +13,8 @@ from pathlib import Path
 import material
 import pytest
 
+from campaign.data.standing import POSITIONS
+from campaign.data.vocabulary import SCHEDULE_STANDINGS, TASK_STATUSES
 from conftest import ROOT
 from test_browser import PAGE_TYPES, browser, served
 
@@ -291,7 +293,7 @@ def test_state_is_never_shown_by_colour_alone(served, browser):
     assert page.locator("a[aria-current=page]").evaluate(MARK) == '"✓ "'
     page.goto(served + "domains/housing/")  # a key task's status is a word; colour only repeats it
     statuses = page.locator(".cc-status").all_inner_texts()
-    assert statuses and set(statuses) <= {"未开始", "进行中", "已完成", "长期坚持"}
+    assert statuses and set(statuses) <= {*TASK_STATUSES.labels, *SCHEDULE_STANDINGS.labels, *POSITIONS}
     page.close()
 
 
@@ -351,8 +353,8 @@ def test_no_page_type_scrolls_sideways_at_200_percent_zoom(served, browser, text
     assert not wide, f"scroll sideways at 195 px: {wide}"
 
 
-def test_the_header_override_is_materials_header_plus_the_care_entry():
-    """Upgrading Material must not leave a stale copy of its header behind: re-copy it and add the entry."""
+def test_the_header_override_is_materials_header_plus_the_care_entry_and_the_search_link():
+    """Upgrading Material must not leave a stale copy of its header behind: re-copy it and add the two."""
     ours = (ROOT / "overrides/partials/header.html").read_text(encoding="utf-8")
     theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text(encoding="utf-8")
 
@@ -360,4 +362,6 @@ def test_the_header_override_is_materials_header_plus_the_care_entry():
         return re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)
 
     without_entry = ours.replace('    {% include "partials/care.html" %}\n', "")
-    assert without_entry != ours and body(without_entry) == body(theirs)
+    search_link = re.compile(r"\n *\{#- Material hides its search without JavaScript.*?</a>", re.S)
+    without_both = search_link.sub("", without_entry)
+    assert without_entry != ours and without_both != without_entry and body(without_both) == body(theirs)
