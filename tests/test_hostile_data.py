@@ -394,8 +394,9 @@ def test_a_date_or_a_list_elsewhere_in_front_matter_is_kept(tmp_path):
 def test_a_year_written_as_a_superscript_is_a_problem_not_a_crash(tmp_path):
     docs = tiny.documents()
     docs["campaign.yml"]["year"] = "¹"
-    problems = problems_of(tiny.write(tmp_path / "data", docs))
-    assert any("「year」" in p.message and p.line == 3 for p in problems)
+    data = tiny.write(tmp_path / "data", docs)
+    problems = problems_of(data)
+    assert any("「year」" in p.message and p.line == line_of(data / "campaign.yml", "year:") for p in problems)
 
 
 def test_a_markdown_list_nested_2000_deep_is_refused_on_its_line(tmp_path):

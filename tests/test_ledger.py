@@ -23,6 +23,7 @@ from campaign.site.pages import build_pages
 
 CAMPAIGN = """\
 title: 看变化
+site_url: https://example.org/kanbianhua/
 organiser: 示例镇党政办公室
 year: 2022
 period: 5月至10月

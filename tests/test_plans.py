@@ -28,7 +28,7 @@ from campaign.fields.quotes import quoted
 from campaign.fields.when import read_when
 from campaign.site.opendata import data_files
 from campaign.site.pages import build_pages
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
 from test_load import line_of, replace
 
 EXAMPLE = ROOT / "examples/shizhong"
@@ -46,8 +46,9 @@ def example(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("shizhong") / "site"
-    result = mkdocs_build(ROOT, site, epoch=BUILT_ON, env={"CAMPAIGN_DATA": str(EXAMPLE)})
+    parent = tmp_path_factory.mktemp("shizhong")
+    site = parent / "site"
+    result = mkdocs_build(copy_project(parent, EXAMPLE, content=None), site, epoch=BUILT_ON)
     assert result.returncode == 0, result.stderr
     return site
 
@@ -427,7 +428,7 @@ def test_channel_values_are_checked_like_links(example, old, new, says):
 
 def test_a_missing_qr_image_stops_the_build_naming_its_line(example, tmp_path):
     (example / "images/channels/wechat-qr.png").unlink()
-    result = mkdocs_build(ROOT, tmp_path / "site", epoch=BUILT_ON, env={"CAMPAIGN_DATA": str(example)})
+    result = mkdocs_build(copy_project(tmp_path, example, content=None), tmp_path / "site", epoch=BUILT_ON)
     assert result.returncode != 0
     assert f"campaign.yml:{line_of(example / 'campaign.yml', 'qr: channels/wechat-qr.png')}" in result.stderr
     assert "channels/wechat-qr.png" in result.stderr

@@ -6,6 +6,7 @@ The campaign here is written by the test (tests never depend on data/): a mistak
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from campaign.site.pages import split_front_matter
 CAMPAIGN = {
     "campaign.yml": """\
 title: 测试街道市民看变化
+site_url: https://example.org/ceshi/
 organiser: 测试街道党政办
 year: 2021
 period: 9月至12月
@@ -81,6 +83,7 @@ figures:
 # Words of our own messages (format names, examples); any other English word is a library's.
 OURS = {
     "YAML",
+    "domains",
     "Markdown",
     "https",
     "http",
@@ -113,11 +116,23 @@ FIELD_KEYS = {key for text in schema_files().values() for key in re.findall(r'"(
 LIBRARY_WORDS = re.compile(r"[A-Za-z_]{4,}")
 
 
+def _examples(node) -> list[str]:
+    """Every example value in a JSON Schema: hints quote them (添加一行「id: road-repair」)."""
+    if isinstance(node, dict):
+        return [*map(str, node.get("examples", [])), *(e for v in node.values() for e in _examples(v))]
+    return [e for v in node for e in _examples(v)] if isinstance(node, list) else []
+
+
+EXAMPLE_WORDS = {
+    w for text in schema_files().values() for e in _examples(json.loads(text)) for w in LIBRARY_WORDS.findall(e)
+}
+
+
 def library_english(text: str, *own: str) -> list[str]:
     """English words in `text` that are neither ours, nor a field's key, nor in the editor's own value."""
     for value in sorted(own, key=len, reverse=True):
         text = text.replace(value, "").replace(shown(value), "")
-    return [w for w in LIBRARY_WORDS.findall(text) if w not in OURS and w not in FIELD_KEYS]
+    return [w for w in LIBRARY_WORDS.findall(text) if w not in OURS | FIELD_KEYS | EXAMPLE_WORDS]
 
 
 def write_campaign(root: Path) -> Path:
@@ -336,6 +351,9 @@ def test_a_byte_that_is_not_utf8_is_reported_at_its_own_line(data):
 FULL = {  # one document of each kind with every field written
     Campaign: {
         "title": "活动",
+        "site_url": "https://example.org/huodong/",
+        "description": "一句话简介",
+        "share_image": "share/card.jpg",
         "slogan": "口号",
         "organiser": "单位",
         "year": "2021",
@@ -346,6 +364,11 @@ FULL = {  # one document of each kind with every field written
             "form_url_template": "https://example.org/f?t={title}",
             "hotline": "12345",
             "email": "a@example.org",
+            "question": "有什么意见建议？",
+            "wechat": {"name": "公众号", "account": "gongzhonghao", "qr": "channels/wechat.png"},
+            "mini_program": {"name": "小程序", "qr": "channels/mini.png"},
+            "suggestion_box": "一楼大厅",
+            "reception": {"when": "每周三上午", "where": "接待室"},
         },
     },
     Domain: {

@@ -18,6 +18,7 @@ from campaign.site.pages import build_pages
 SITE_URL = "https://example.org/tiny/"
 CAMPAIGN = {
     "title": "测试活动",
+    "site_url": SITE_URL,
     "organiser": "党政办",
     "year": "2021",
     "period": "9月初至12月底",

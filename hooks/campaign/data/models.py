@@ -142,7 +142,7 @@ def _read_year(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:
         raise Mistake(
             f"应该是 2000 到 2100 之间的年份，现在是「{shown(value)}」",
-            "写四位阿拉伯数字的年份，例如 2023：不写“年”字，不用字母 O 代替数字 0。",
+            "写四位阿拉伯数字的年份（不小于 2000、不大于 2100），例如 2023：不写“年”字，不用字母 O 代替数字 0。",
         )
     return value
 
@@ -304,7 +304,8 @@ class Campaign(Strict, title="活动总体信息"):
     )
     site_url: SiteAddress = Field(
         title="网站网址",
-        description="网站发布后的完整网址，以 https:// 开头、以 / 结尾：日历订阅、二维码、分享链接和网站地图都用它",
+        description="网站发布后的完整网址，以 https:// 开头、以 / 结尾：日历订阅、二维码、分享链接和网站地图都用它"
+        "（以前写在 mkdocs.yml 里的 site_url 移到这里）",
         examples=["https://zhen.example.gov.cn/kanbianhua/", "https://yonghu.github.io/cangku/"],
     )
     description: Line = Field(

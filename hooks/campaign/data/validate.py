@@ -35,6 +35,14 @@ def _one_per_mistake(errors: list[dict], model) -> list[dict]:
     return [error for error in errors if not (error["type"] == "missing" and error["loc"] in meant)]
 
 
+def _missing_hint(owner, key: str) -> str:
+    """What to add: the key with an example value from the model, and what the field is for."""
+    field = getattr(owner, "model_fields", {}).get(key)
+    examples = [e for e in (field.examples or []) if isinstance(e, (str, int, float))] if field else []
+    hint = f"添加一行「{key}: {examples[0] if examples else '…'}」"
+    return hint + (f"：{field.description.rstrip('。')}。" if field and field.description else "。")
+
+
 def explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     """(message, hint) in Chinese for one of pydantic's errors; its English `msg` is never shown."""
     kind, loc, ctx = error["type"], error["loc"], error.get("ctx", {})
@@ -43,7 +51,7 @@ def explain(error: dict, model: type[BaseModel]) -> tuple[str, str]:
     raw = error.get("input")
     value = shown(raw)
     if kind == "missing":
-        return f"缺少必填字段{name}。", f"添加一行「{loc[-1]}: …」。"
+        return f"缺少必填字段{name}。", _missing_hint(owner, str(loc[-1]))
     if kind == "extra_forbidden":
         return f"不认识的字段「{loc[-1]}」。", _suggest(str(loc[-1]), owner)
     if kind == "value_error":
