@@ -101,17 +101,25 @@ def schemas(args) -> int:
     return 0
 
 
+def _entered(add, then: str):
+    """What `add` returns, or None once its mistakes (the entry's, or the data's it reads) are printed."""
+    try:
+        return add()
+    except DataProblems as problems:
+        print(f"先改好数据中的错误，再{then}。\n" + problems.report(), file=sys.stderr)
+    except EntryProblems as problems:
+        print(problems.report(), file=sys.stderr)
+    return None
+
+
 def new_activity(args) -> int:
     given = {key: getattr(args, key) for key in ASKED}
     given["channels"] = split_list(given["channels"] or "")
-    try:  # with nothing given on the command line, ask for each field
-        where, activity = add_activity(Path(args.data), given, ask=None if any(given.values()) else input)
-    except DataProblems as problems:
-        print("先改好现有数据中的错误，再添加活动。\n" + problems.report(), file=sys.stderr)
+    ask = None if any(given.values()) else input  # with nothing given on the command line, ask for each field
+    added = _entered(lambda: add_activity(Path(args.data), given, ask=ask), "添加活动")
+    if added is None:
         return 1
-    except EntryProblems as problems:
-        print(problems.report(), file=sys.stderr)
-        return 1
+    where, activity = added
     print(
         f"已添加活动「{activity.title}」（编号 {activity.id}）：{where}\n"
         f"时间：{activity.when.text} → {understood(activity.when)}\n用 make serve 预览，make check 检查。"
@@ -125,14 +133,11 @@ def new_report(args) -> int:
     given["photos"] = [
         dict(zip(("image", "alt", "caption"), (part.strip() for part in photo.split("|")))) for photo in args.photo
     ]
-    try:  # with nothing given on the command line, ask for each field
-        where, report = newreport.add_report(Path(args.data), given, ask=None if any(given.values()) else input)
-    except DataProblems as problems:
-        print("先改好数据中的错误，再写回顾。\n" + problems.report(), file=sys.stderr)
+    ask = None if any(given.values()) else input  # with nothing given on the command line, ask for each field
+    added = _entered(lambda: newreport.add_report(Path(args.data), given, ask=ask), "写回顾")
+    if added is None:
         return 1
-    except EntryProblems as problems:
-        print(problems.report(), file=sys.stderr)
-        return 1
+    where, report = added
     print(
         f"已写好活动「{report.activity}」的回顾：{where}\n举办日期：{report.held.reading}"
         f"，照片 {len(report.photos)} 张。\n用 make serve 预览，make check 检查。"
