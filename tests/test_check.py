@@ -196,6 +196,13 @@ def test_strict_check_passes_a_real_campaign_and_fails_on_lasting_reminders_only
     replace(data / "campaign.yml", "https://example.org/sibaoshan/feedback", "https://wj.qq.com/s2/123456/")
     Image.new("RGB", (1600, 1200), "#557799").save(data / "images/press-conference/stage.jpg")  # a photo of its own
     late = "1735704000"  # 2025-01-01: every deadline of the 2022 campaign has passed (reminders come with the date)
+    report = data / "reports/press-conference.yml"
+    kept = run_check(data, late, "--strict")  # the photo replaced, but the drawn one's words kept
+    assert kept.returncode == 1
+    for words in ("alt: 示例图片：", "credit: 示例图片，非实拍"):
+        assert f"data/reports/press-conference.yml:{line_of(report, words)}: " in kept.stdout
+    replace(report, "alt: 示例图片：", "alt: ")
+    replace(report, "credit: 示例图片，非实拍", "credit: 街道宣传办")
     passed = run_check(data, late, "--strict")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "发布前检查清单" not in passed.stdout and "已过" in passed.stdout

@@ -30,7 +30,8 @@ from campaign.fields.quotes import quoted
 from campaign.fields.when import When
 
 PLACEHOLDER = "待填写"  # written by the importer where the office's table says nothing
-SAMPLE_MARK = re.compile(r"[（(]示例[^）)]{0,8}[）)]")  # （示例）, （示例图片）: the sample's own items and pages
+# （示例）, （示例图片）, and 示例图片 in a drawn photo's alt text and credit: the sample's own items and pages
+SAMPLE_MARK = re.compile(r"[（(]示例[^）)]{0,8}[）)]|示例图片")
 SAMPLE_PHOTO = b"campaign-sample-photo"  # the JPEG comment tools/sample_photos.py gives the sample's drawn photos
 EXAMPLE_ADDRESS = re.compile(r"\b(?:[a-z0-9-]+\.)*example\.(?:org|com|net)\b", re.I)  # RFC 2606: never a real site
 _ADDRESS_HINTS = {
