@@ -25,6 +25,20 @@ SAMPLE_CONTENT = SAMPLE / "content"
 SITE_URL = yaml.safe_load((SAMPLE_DATA / "campaign.yml").read_text(encoding="utf-8"))[
     "site_url"
 ]  # the sample's address
+# The sample's domains, in the order of its domains.yml (and of the 配档表 it came from).
+SAMPLE_DOMAINS = [
+    "幼有所育",
+    "学有所教",
+    "病有所医",
+    "老有所养",
+    "弱有所扶",
+    "文体服务",
+    "生态环境",
+    "劳有所得",
+    "住有所居",
+    "优军服务保障",
+    "社会治安",
+]
 SIBAOSHAN = ROOT / "examples" / "sibaoshan"  # a second campaign, data only
 SHIZHONG = ROOT / "examples" / "shizhong"  # a third, a district's plan as written (targets, planned amounts)
 GUIDE = ROOT / "content/guide"  # the editors' guide, published with every campaign

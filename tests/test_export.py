@@ -22,6 +22,15 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def exported_sample(tmp_path: Path):
+    """A copy of the sample's data, its files as they were, and the workbook exported from it, opened."""
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    before = files(data)
+    book_path = export_workbook(load_site(data), tmp_path / "配档表.xlsx")
+    return data, before, book_path, openpyxl.load_workbook(book_path)
+
+
 @pytest.fixture(params=CAMPAIGNS)
 def campaign(request, tmp_path) -> Path:
     copy = tmp_path / "data"
@@ -90,11 +99,7 @@ EDITS = {  # header, new text, the line the data file then has
 
 @pytest.mark.parametrize("header", EDITS)
 def test_an_edited_cell_updates_that_field_only_and_is_reported(tmp_path, header):
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE_DATA, data)
-    before = files(data)
-    book_path = export_workbook(load_site(data), tmp_path / "配档表.xlsx")
-    book = openpyxl.load_workbook(book_path)
+    data, before, book_path, book = exported_sample(tmp_path)
     sheet = book["活动安排"]
     headers = [c.value for c in sheet[2]]
     row = next(r for r in range(3, sheet.max_row + 1) if sheet.cell(r, len(headers)).value == "family-education-talks")
@@ -126,11 +131,7 @@ def test_an_edited_cell_updates_that_field_only_and_is_reported(tmp_path, header
     ],
 )
 def test_an_edit_that_cannot_be_used_is_reported_and_changes_nothing(tmp_path, header, text, says):
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE_DATA, data)
-    before = files(data)
-    book_path = export_workbook(load_site(data), tmp_path / "配档表.xlsx")
-    book = openpyxl.load_workbook(book_path)
+    data, before, book_path, book = exported_sample(tmp_path)
     sheet = book["活动安排"]
     column = [c.value for c in sheet[2]].index(header) + 1
     for merged in list(sheet.merged_cells.ranges):
@@ -143,11 +144,7 @@ def test_an_edit_that_cannot_be_used_is_reported_and_changes_nothing(tmp_path, h
 
 
 def test_rows_without_an_id_and_entries_left_out_are_listed_never_added_or_deleted(tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(SAMPLE_DATA, data)
-    before = files(data)
-    book_path = export_workbook(load_site(data), tmp_path / "配档表.xlsx")
-    book = openpyxl.load_workbook(book_path)
+    data, before, book_path, book = exported_sample(tmp_path)
     sheet = book["活动安排"]
     sheet.cell(3, 11).value = None  # the first row's 编号 cleared
     sheet.append(["99", "幼有所育", "新增的活动", "10月份", "礼堂", "妇联", "", "", "", "", ""])
